@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const postgresUrl = z.string().refine((value) => /^postgres(ql)?:\/\/[^/]+/.test(value) && URL.canParse(value), {
+  message: 'expected a PostgreSQL URL such as postgres://user:password@host:5432/database',
+});
+
+const port = z.coerce
+  .number({ message: 'expected a whole number' })
+  .int('expected a whole number')
+  .min(1, 'expected a port from 1 to 65535')
+  .max(65535, 'expected a port from 1 to 65535');
+
+/** Every setting the server reads, with its default. Nothing else reads process.env. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: postgresUrl.optional(),
+  EMBEDDED_PG_PORT: port.default(54329),
+  ILMS_DATA_DIR: z.string().min(1).default(path.join(repositoryRoot, '.data')),
+  ADMIN_DIST: z.string().min(1).default(path.join(repositoryRoot, 'apps/admin/dist')),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/** Empty strings count as unset, so `PORT= pnpm start` means the default, as shells suggest. */
+function withoutEmpty(source: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => !!entry[1]));
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(withoutEmpty(source));
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    const given = source[name];
+    return `  ${name}: ${issue.message}${given === undefined ? ' (not set)' : ` (got ${JSON.stringify(given)})`}`;
+  });
+  throw new EnvError(
+    `ILMS Hub cannot start: ${lines.length === 1 ? 'a setting is' : 'settings are'} wrong.\n${lines.join('\n')}\n` +
+      'Fix the environment variable(s) above (see README, "Configuration") and start again.',
+  );
+}

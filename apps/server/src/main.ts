@@ -1,0 +1,62 @@
+import {
+  assertSupportedServer,
+  EmbeddedStartError,
+  MigrationError,
+  migrateToLatest,
+  UnsupportedServerError,
+} from '@ilms/db';
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import { openDatabase } from './database.js';
+import { EnvError, parseEnv } from './env.js';
+
+async function main(): Promise<void> {
+  const env = parseEnv(process.env);
+  const logger = pino({ level: env.LOG_LEVEL });
+  const database = await openDatabase(env, logger);
+  try {
+    const version = await assertSupportedServer(database.db);
+    const applied = await migrateToLatest(database.db);
+    logger.info(
+      { postgres: version.version, embedded: database.isEmbedded, migrations: applied.length },
+      'database ready',
+    );
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const app = await buildApp({
+    deps: { db: database.db, now: () => new Date() },
+    logger,
+    adminDist: env.ADMIN_DIST,
+  });
+
+  let isStopping = false;
+  const stop = async (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    logger.info({ signal }, 'stopping');
+    await app.close();
+    await database.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ host: env.HOST, port: env.PORT });
+  const url = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}/`;
+  logger.info({ url }, 'ILMS Hub is running');
+  process.stdout.write(`\n  ILMS Hub is running at ${url}\n  Press Ctrl-C to stop.\n\n`);
+}
+
+const expectedFailures = [EnvError, EmbeddedStartError, MigrationError, UnsupportedServerError];
+
+main().catch((error: unknown) => {
+  // Failures the person at the terminal can fix are shown as their message; others with a stack.
+  const isExpected = expectedFailures.some((kind) => error instanceof kind);
+  const text = error instanceof Error ? (isExpected ? error.message : (error.stack ?? error.message)) : String(error);
+  process.stderr.write(`\n${text}\n\n`);
+  process.exit(1);
+});

@@ -1,0 +1,1 @@
+export { ServerExitedError, type ServerProcess, type StartOptions, startServerProcess } from './server-process.js';

@@ -1,0 +1,3 @@
+export { databaseUrl, withAdminClient } from '../admin.js';
+export { freePort } from './free-port.js';
+export { createTestDatabase, type TestDatabase } from './test-database.js';

@@ -1,0 +1,3 @@
+// @ts-check
+/** Export conditions that make workspace packages resolve to their TypeScript source. */
+export const sourceConditions = ['@ilms/source', 'node'];
