@@ -10,7 +10,8 @@ export interface DatabaseHandle {
 }
 
 function logIdleError(logger: Logger) {
-  return (error: Error) => logger.warn({ err: error }, 'an idle database connection failed; it will be replaced');
+  return (error: Error) =>
+    logger.warn({ reason: error.message }, 'an idle database connection closed; the pool will open a new one');
 }
 
 /** Uses DATABASE_URL when given; otherwise starts (or restarts) the embedded PostgreSQL. */
