@@ -2,12 +2,21 @@ import { createTestDatabase, freePort } from '@ilms/db/testing';
 import { startServerProcess } from '@ilms/server/testing';
 import { afterAll } from 'vitest';
 
+/** The administrator every browser test's server starts with (ILMS_ADMIN_EMAIL / ILMS_ADMIN_PASSWORD). */
+export const testAdmin = { email: 'admin@e2e.example', password: 'e2e harbour lantern mango' };
+
 /** The built server (serving the built admin app) on a database of this test file's own. */
 export async function startBuiltServer() {
   const { url: databaseUrl, db } = await createTestDatabase();
   const server = await startServerProcess({
     build: 'dist',
-    env: { DATABASE_URL: databaseUrl, PORT: String(await freePort()), LOG_LEVEL: 'warn' },
+    env: {
+      DATABASE_URL: databaseUrl,
+      PORT: String(await freePort()),
+      LOG_LEVEL: 'warn',
+      ILMS_ADMIN_EMAIL: testAdmin.email,
+      ILMS_ADMIN_PASSWORD: testAdmin.password,
+    },
   });
   afterAll(() => server.stop());
   return { url: server.url, db };

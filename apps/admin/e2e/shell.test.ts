@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
-import { startBuiltServer } from './server.js';
+import { startBuiltServer, testAdmin } from './server.js';
+import { signIn } from './sign-in.js';
 
 const { url } = await startBuiltServer();
 const browser = await launchBrowser();
 
 describe('admin shell in Chromium', () => {
   it('opens on the health page and reports the database as up', async () => {
-    const page = await browser.newPage();
+    const page = await signIn(browser, url, testAdmin.email, testAdmin.password);
     await page.goto(url);
     await page.waitForURL(/\/system$/);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('System health');
@@ -18,11 +19,21 @@ describe('admin shell in Chromium', () => {
   });
 
   it('reaches every section from the navigation by keyboard', async () => {
-    const page = await browser.newPage();
+    const page = await signIn(browser, url, testAdmin.email, testAdmin.password);
     await page.goto(url);
     const links = page.getByRole('navigation', { name: 'Sections' }).getByRole('link');
+    await links.first().waitFor();
     const names = await links.allTextContents();
-    expect(names).toEqual(['Catalogue', 'Submissions', 'Definitions', 'Crosswalks', 'Data', 'Users', 'System health']);
+    expect(names).toEqual([
+      'Catalogue',
+      'Submissions',
+      'Definitions',
+      'Crosswalks',
+      'Data',
+      'Users',
+      'Audit log',
+      'System health',
+    ]);
     await links.filter({ hasText: 'Crosswalks' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/crosswalks$/);
@@ -31,7 +42,7 @@ describe('admin shell in Chromium', () => {
   });
 
   it('shows a not-found page for an unknown address, served by the SPA fallback', async () => {
-    const page = await browser.newPage();
+    const page = await signIn(browser, url, testAdmin.email, testAdmin.password);
     const response = await page.goto(new URL('/no/such/page', url).href);
     expect(response?.status()).toBe(200);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');

@@ -1,20 +1,53 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { RequireAccess } from './auth/require-access.js';
 import { Layout } from './components/layout.js';
 import { RouteError } from './components/route-error.js';
+import { AccountPage } from './pages/account-page.js';
+import { AuditPage } from './pages/audit-page.js';
+import { IndicatorListPage } from './pages/catalogue/indicator-list-page.js';
+import { IndicatorPage } from './pages/catalogue/indicator-page.js';
+import { SchemeListPage } from './pages/catalogue/scheme-list-page.js';
+import { SchemePage } from './pages/catalogue/scheme-page.js';
 import { HealthPage } from './pages/health-page.js';
+import { LoginPage } from './pages/login-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { SectionPage } from './pages/section-page.js';
+import { TokensPage } from './pages/tokens-page.js';
+import { UsersPage } from './pages/users-page.js';
 import { sections } from './sections.js';
 
 const pendingSections = sections.filter((section) => !section.isReady);
 
 export const router = createBrowserRouter([
+  { path: 'login', element: <LoginPage />, errorElement: <RouteError /> },
   {
     element: <Layout />,
     errorElement: <RouteError />,
     children: [
       { index: true, element: <Navigate to="/system" replace /> },
       { path: 'system', element: <HealthPage /> },
+      { path: 'catalogue', element: <IndicatorListPage /> },
+      { path: 'catalogue/indicators/:code', element: <IndicatorPage /> },
+      { path: 'catalogue/classifications', element: <SchemeListPage /> },
+      { path: 'catalogue/classifications/:id', element: <SchemePage /> },
+      {
+        path: 'users',
+        element: (
+          <RequireAccess procedure="users.list">
+            <UsersPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <RequireAccess procedure="audit.list">
+            <AuditPage />
+          </RequireAccess>
+        ),
+      },
+      { path: 'tokens', element: <TokensPage /> },
+      { path: 'account', element: <AccountPage /> },
       ...pendingSections.map((section) => ({ path: section.path, element: <SectionPage section={section} /> })),
       { path: '*', element: <NotFoundPage /> },
     ],

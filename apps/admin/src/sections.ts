@@ -4,6 +4,8 @@ export interface Section {
   title: string;
   purpose: string;
   isReady: boolean;
+  /** The procedure the section is built on: shown only to users allowed to call it. */
+  requires?: string;
 }
 
 export const sections: readonly Section[] = [
@@ -11,7 +13,8 @@ export const sections: readonly Section[] = [
     path: '/catalogue',
     title: 'Catalogue',
     purpose: 'ILMS indicators, classifications, sources and notes: the definitions every upload is checked against.',
-    isReady: false,
+    isReady: true,
+    requires: 'catalogue.listIndicators',
   },
   {
     path: '/submissions',
@@ -39,6 +42,19 @@ export const sections: readonly Section[] = [
     purpose: 'Published and harmonised series: query, chart and download as CSV or SDMX.',
     isReady: false,
   },
-  { path: '/users', title: 'Users', purpose: 'Accounts, roles, country assignments and API tokens.', isReady: false },
+  {
+    path: '/users',
+    title: 'Users',
+    purpose: 'Accounts, roles and country assignments.',
+    isReady: true,
+    requires: 'users.list',
+  },
+  {
+    path: '/audit',
+    title: 'Audit log',
+    purpose: 'Every change made in the hub, by whom and when.',
+    isReady: true,
+    requires: 'audit.list',
+  },
   { path: '/system', title: 'System health', purpose: 'Whether the server and its database are up.', isReady: true },
 ];

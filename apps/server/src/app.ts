@@ -5,17 +5,22 @@ import fastifyStatic from '@fastify/static';
 import { type AppRouter, appRouter, checkHealth, createContext, type Dependencies } from '@ilms/api';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { readRequestFacts } from './auth-context.js';
+import { registerSecurityHeaders } from './security.js';
 
 export interface AppOptions {
   deps: Dependencies;
   logger: FastifyBaseLogger;
   /** The built admin SPA; served with index.html as the fallback for its client-side routes. */
   adminDist: string | null;
+  /** Fastify's `trustProxy`: whose X-Forwarded-For to believe for the client address. */
+  trustProxy?: boolean | string;
 }
 
-export async function buildApp({ deps, logger, adminDist }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ deps, logger, adminDist, trustProxy = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger,
+    trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     // Lets `close()` end idle keep-alive sockets so shutdown does not wait for browsers.
@@ -25,6 +30,7 @@ export async function buildApp({ deps, logger, adminDist }: AppOptions): Promise
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  await registerSecurityHeaders(app);
 
   app.get('/health', async (_request, reply) => {
     const health = await checkHealth(deps);
@@ -35,7 +41,7 @@ export async function buildApp({ deps, logger, adminDist }: AppOptions): Promise
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req }) => createContext(deps, req.id),
+      createContext: async ({ req, res }) => createContext(deps, req.id, await readRequestFacts(deps, req, res)),
       onError: ({ path: procedure, error, ctx }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           app.log.error({ err: error, procedure, requestId: ctx?.requestId }, 'procedure failed');

@@ -32,4 +32,20 @@ describe('parseEnv', () => {
       'EMBEDDED_PG_PORT: expected a port from 1 to 65535 (got "70000")',
     );
   });
+
+  it('reads the account settings, with sessions of 8 idle hours and 7 days by default', () => {
+    expect(parseEnv({})).toMatchObject({
+      ILMS_SESSION_IDLE_MINUTES: 480,
+      ILMS_SESSION_MAX_DAYS: 7,
+      TRUST_PROXY: false,
+    });
+    expect(parseEnv({ TRUST_PROXY: '10.0.0.1, 10.0.0.0/8' }).TRUST_PROXY).toBe('10.0.0.1, 10.0.0.0/8');
+    expect(parseEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(() => parseEnv({ ILMS_ADMIN_EMAIL: 'admin' })).toThrow(
+      'ILMS_ADMIN_EMAIL: expected an email address such as admin@ministry.gov (got "admin")',
+    );
+    expect(() => parseEnv({ ILMS_SESSION_IDLE_MINUTES: '0' })).toThrow(
+      'ILMS_SESSION_IDLE_MINUTES: expected a number above 0',
+    );
+  });
 });

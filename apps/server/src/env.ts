@@ -14,6 +14,23 @@ const port = z.coerce
   .min(1, 'expected a port from 1 to 65535')
   .max(65535, 'expected a port from 1 to 65535');
 
+const positiveWhole = z.coerce
+  .number({ message: 'expected a whole number' })
+  .int('expected a whole number')
+  .positive('expected a number above 0');
+
+/**
+ * false (the default): the client address is the TCP peer. Behind a reverse proxy set it so
+ * sign-in limits count per real client, not per proxy: `true`, or the proxy's addresses
+ * (comma-separated, CIDR allowed), as Fastify's `trustProxy` takes them.
+ */
+const trustProxy = z
+  .string()
+  .regex(/^(true|false|[\d.:a-fA-F/]+(\s*,\s*[\d.:a-fA-F/]+)*)$/, {
+    message: 'expected true, false, or the proxy addresses such as 10.0.0.1,10.0.0.2',
+  })
+  .transform((value) => (value === 'true' ? true : value === 'false' ? false : value));
+
 /** Every setting the server reads, with its default. Nothing else reads process.env. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
@@ -24,6 +41,12 @@ export const envSchema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
   ILMS_DATA_DIR: z.string().min(1).default(path.join(repositoryRoot, '.data')),
   ADMIN_DIST: z.string().min(1).default(path.join(repositoryRoot, 'apps/admin/dist')),
+  TRUST_PROXY: trustProxy.default(false),
+  /** The first administrator, made at start-up when the hub has no active one. */
+  ILMS_ADMIN_EMAIL: z.email('expected an email address such as admin@ministry.gov').optional(),
+  ILMS_ADMIN_PASSWORD: z.string().optional(),
+  ILMS_SESSION_IDLE_MINUTES: positiveWhole.default(8 * 60),
+  ILMS_SESSION_MAX_DAYS: positiveWhole.default(7),
 });
 
 export type Env = z.infer<typeof envSchema>;

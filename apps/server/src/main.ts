@@ -1,12 +1,8 @@
-import {
-  assertSupportedServer,
-  EmbeddedStartError,
-  MigrationError,
-  migrateToLatest,
-  UnsupportedServerError,
-} from '@ilms/db';
+import { type Dependencies, DomainError } from '@ilms/api';
+import { EmbeddedStartError, MigrationError, prepareDatabase, UnsupportedServerError } from '@ilms/db';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
+import { prepareFirstAdmin } from './auth-first-admin.js';
 import { openDatabase } from './database.js';
 import { EnvError, parseEnv } from './env.js';
 
@@ -14,22 +10,36 @@ async function main(): Promise<void> {
   const env = parseEnv(process.env);
   const logger = pino({ level: env.LOG_LEVEL });
   const database = await openDatabase(env, logger);
+  const deps: Dependencies = {
+    db: database.db,
+    now: () => new Date(),
+    sessionLifetime: {
+      idleMs: env.ILMS_SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: env.ILMS_SESSION_MAX_DAYS * 86_400_000,
+    },
+  };
   try {
-    const version = await assertSupportedServer(database.db);
-    const applied = await migrateToLatest(database.db);
+    const prepared = await prepareDatabase(database.db);
     logger.info(
-      { postgres: version.version, embedded: database.isEmbedded, migrations: applied.length },
+      {
+        postgres: prepared.version.version,
+        embedded: database.isEmbedded,
+        migrations: prepared.migrationsApplied.length,
+        catalogueRowsWritten: prepared.seed.written,
+      },
       'database ready',
     );
+    await prepareFirstAdmin(deps, env, logger);
   } catch (error) {
     await database.close();
     throw error;
   }
 
   const app = await buildApp({
-    deps: { db: database.db, now: () => new Date() },
+    deps,
     logger,
     adminDist: env.ADMIN_DIST,
+    trustProxy: env.TRUST_PROXY,
   });
 
   let isStopping = false;
@@ -51,7 +61,8 @@ async function main(): Promise<void> {
   process.stdout.write(`\n  ILMS Hub is running at ${url}\n  Press Ctrl-C to stop.\n\n`);
 }
 
-const expectedFailures = [EnvError, EmbeddedStartError, MigrationError, UnsupportedServerError];
+// DomainError: a refused ILMS_ADMIN_PASSWORD.
+const expectedFailures = [EnvError, EmbeddedStartError, MigrationError, UnsupportedServerError, DomainError];
 
 main().catch((error: unknown) => {
   // Failures the person at the terminal can fix are shown as their message; others with a stack.

@@ -11,6 +11,7 @@ export const domainErrorCodes = {
   FORBIDDEN: 'FORBIDDEN',
   UNAUTHENTICATED: 'UNAUTHORIZED',
   PRECONDITION_FAILED: 'PRECONDITION_FAILED',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
 
 export type DomainErrorCode = keyof typeof domainErrorCodes;

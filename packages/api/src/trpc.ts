@@ -1,5 +1,8 @@
+import { appendAuditEvent } from '@ilms/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { buildAuditEvent, createAuditNote } from './auth/audit-note.js';
+import { authorizeCall } from './auth/authorize.js';
 import type { Context } from './context.js';
 import { DomainError, domainErrorCodes } from './errors.js';
 
@@ -32,6 +35,48 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * Every call passes the permission map (`permissions.ts`) before its input is even parsed: a
+ * path without a rule is refused, and no resolver checks roles itself.
+ */
+const enforcePermissions = t.middleware(async ({ ctx, path, type, getRawInput, next }) => {
+  authorizeCall({
+    path,
+    type,
+    input: await getRawInput(),
+    principal: ctx.principal,
+    credentialProblem: ctx.credentialProblem,
+    origin: ctx.origin,
+  });
+  return next();
+});
+
+class RolledBack extends Error {}
+
+/**
+ * Each mutation runs in one transaction with its audit event: both are kept or neither. The
+ * procedure sees the transaction as `ctx.db`, and a fresh audit note the service fills in.
+ */
+const auditMutations = t.middleware(async ({ ctx, path, type, getRawInput, next }) => {
+  if (type !== 'mutation') return next();
+  const input = await getRawInput();
+  const audit = createAuditNote();
+  let result: Awaited<ReturnType<typeof next>> | undefined;
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      result = await next({ ctx: { db: trx, audit } });
+      if (!result.ok) throw new RolledBack();
+      const facts = { path, input, principal: ctx.principal, requestId: ctx.requestId, occurredAt: ctx.now() };
+      await appendAuditEvent(trx, buildAuditEvent(facts, audit.details));
+    });
+  } catch (error) {
+    if (!(error instanceof RolledBack)) throw error;
+  }
+  if (!result) throw new Error(`${path} finished without a result`);
+  return result;
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(domainErrors);
+/** The one base procedure; who may call each one is decided by the permission map, not its name. */
+export const publicProcedure = t.procedure.use(domainErrors).use(enforcePermissions).use(auditMutations);

@@ -1,10 +1,12 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AccountTables } from './accounts.schema.js';
+import type { CatalogueTables } from './catalogue/catalogue.schema.js';
 
 /**
  * Table types for Kysely. Each migration that adds a table adds its interface here;
  * the migrations themselves stay frozen and never import this file.
  */
-export interface Database {
+export interface Database extends CatalogueTables, AccountTables {
   app_setting: AppSettingTable;
 }
 

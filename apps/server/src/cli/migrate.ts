@@ -1,4 +1,4 @@
-import { assertSupportedServer, migrateToLatest } from '@ilms/db';
+import { prepareDatabase } from '@ilms/db';
 import { pino } from 'pino';
 import { openDatabase } from '../database.js';
 import { parseEnv } from '../env.js';
@@ -8,13 +8,13 @@ const env = parseEnv(process.env);
 const logger = pino({ level: env.LOG_LEVEL });
 const database = await openDatabase(env, logger);
 try {
-  await assertSupportedServer(database.db);
-  const applied = await migrateToLatest(database.db);
+  const { migrationsApplied, seed } = await prepareDatabase(database.db);
   process.stdout.write(
-    applied.length === 0
-      ? 'Database is up to date.\n'
-      : `Applied ${applied.length} migration(s):\n${applied.map((r) => `  ${r.migrationName}`).join('\n')}\n`,
+    migrationsApplied.length === 0
+      ? 'Database schema is up to date.\n'
+      : `Applied ${migrationsApplied.length} migration(s):\n${migrationsApplied.map((name) => `  ${name}`).join('\n')}\n`,
   );
+  process.stdout.write(`Catalogue: ${seed.written} row(s) written, ${seed.removed} removed.\n`);
 } finally {
   await database.close();
 }

@@ -6,8 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { databaseUrl, dropDatabase, withAdminClient } from '../admin.js';
 import { createDb } from '../create-db.js';
 import { startEmbeddedPostgres } from '../embedded.js';
-import { migrateToLatest } from '../migrate.js';
-import { assertSupportedServer } from '../server-version.js';
+import { prepareDatabase } from '../prepare.js';
 import { freePort } from './free-port.js';
 
 async function startTemporaryServer() {
@@ -32,8 +31,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await withAdminClient(adminUrl, (client) => client.query(`create database ${templateName}`));
   const db = createDb({ connectionString: databaseUrl(adminUrl, templateName), maxConnections: 1 });
   try {
-    await assertSupportedServer(db);
-    await migrateToLatest(db);
+    await prepareDatabase(db);
   } finally {
     await db.destroy();
   }

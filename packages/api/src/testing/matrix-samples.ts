@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { type Db, insertApiToken } from '@ilms/db';
+import type { Principal, Role } from '../auth/principal.js';
+import { createSecret, hashSecret } from '../auth/secret.js';
+
+export interface SampleFixture {
+  db: Db;
+  now: Date;
+  /** The country this round of calls is about: the focal point's own, or another. */
+  country: string;
+  /** Null for an anonymous caller. */
+  caller: Principal | null;
+  /** Current passwords by user id, kept up to date by the password-change sample. */
+  passwords: Map<string, string>;
+  /** An account for the administrators' actions to act on. */
+  target: Principal;
+  /** An account anyone may sign in as. */
+  viewer: { email: string; password: string };
+}
+
+export interface Sample {
+  /**
+   * Who may call the procedure, written out from the issue rather than read from the permission
+   * map, so that a wrong rule fails the matrix as surely as a missing one.
+   */
+  who: 'anyone' | 'signed-in' | readonly Role[];
+  /** Focal points only for a country they are assigned to. */
+  isCountryScoped?: true;
+  /** A valid input for the call, made afresh for each caller. */
+  input(fixture: SampleFixture): unknown | Promise<unknown>;
+}
+
+let sequence = 0;
+const next = () => ++sequence;
+
+async function tokenOfCaller({ db, now, caller }: SampleFixture): Promise<{ id: string }> {
+  if (!caller) return { id: randomUUID() };
+  const id = await insertApiToken(db, {
+    tokenHash: hashSecret(createSecret()),
+    prefix: 'ilms_sample',
+    userId: caller.userId,
+    name: 'sample',
+    now,
+    expiresAt: new Date(now.getTime() + 86_400_000),
+  });
+  return { id };
+}
+
+function passwordChange({ caller, passwords }: SampleFixture) {
+  const currentPassword = (caller && passwords.get(caller.userId)) ?? 'not signed in at all';
+  const newPassword = `Irrawaddy delta boat ${next()} sails`;
+  if (caller) passwords.set(caller.userId, newPassword);
+  return { currentPassword, newPassword };
+}
+
+/** Every procedure of the app router with who may call it and a valid input. */
+export const matrixSamples: Record<string, Sample> = {
+  'system.health': { who: 'anyone', input: () => undefined },
+
+  'auth.me': { who: 'anyone', input: () => undefined },
+  'auth.login': { who: 'anyone', input: ({ viewer }) => viewer },
+  'auth.logout': { who: 'signed-in', input: () => undefined },
+  'auth.changePassword': { who: 'signed-in', input: passwordChange },
+
+  'users.list': { who: ['admin'], input: () => undefined },
+  'users.create': {
+    who: ['admin'],
+    input: ({ country }) => ({
+      email: `focal-${next()}@labour.gov.example`,
+      name: 'Somchai Vongsa',
+      role: 'focal_point',
+      countries: [country],
+    }),
+  },
+  'users.update': { who: ['admin'], input: ({ target }) => ({ id: target.userId, name: `Renamed ${next()}` }) },
+  'users.deactivate': { who: ['admin'], input: ({ target }) => ({ id: target.userId }) },
+  'users.reactivate': { who: ['admin'], input: ({ target }) => ({ id: target.userId }) },
+  'users.resetPassword': { who: ['admin'], input: ({ target }) => ({ id: target.userId }) },
+
+  'tokens.list': { who: 'signed-in', input: () => undefined },
+  'tokens.create': { who: 'signed-in', input: () => ({ name: `script ${next()}`, expiresInDays: 30 }) },
+  'tokens.revoke': { who: 'signed-in', input: tokenOfCaller },
+
+  'audit.list': {
+    who: ['admin', 'coordinator', 'focal_point'],
+    isCountryScoped: true,
+    input: ({ country }) => ({ country, limit: 10 }),
+  },
+
+  'catalogue.listIndicators': { who: 'signed-in', input: () => ({ measureType: 'count' }) },
+  'catalogue.getIndicator': { who: 'signed-in', input: () => ({ code: 'MST_TEMP_SEX_ECO_CBR_NB' }) },
+  'catalogue.listSchemes': { who: 'signed-in', input: () => ({ dimension: 'AGE' }) },
+  'catalogue.getScheme': { who: 'signed-in', input: () => ({ id: 'SEX' }) },
+  'catalogue.listCountries': { who: 'signed-in', input: () => ({ lang: 'en' }) },
+  'catalogue.listMemberStates': { who: 'signed-in', input: () => ({ on: '2026-01-01' }) },
+  'catalogue.listSources': { who: 'signed-in', input: ({ country }) => ({ country }) },
+  'catalogue.listSourceTypes': { who: 'signed-in', input: () => undefined },
+  'catalogue.listObsStatuses': { who: 'signed-in', input: () => undefined },
+  'catalogue.listNotes': { who: 'signed-in', input: () => ({}) },
+  'catalogue.registerSource': {
+    who: ['admin', 'coordinator', 'focal_point'],
+    isCountryScoped: true,
+    input: ({ country }) => ({
+      id: `BA:HUB-${next()}`,
+      country,
+      type: 'BA',
+      name: 'Labour force survey',
+      agency: 'National statistics office',
+    }),
+  },
+  'catalogue.registerNationalClassification': {
+    who: ['admin', 'coordinator'],
+    input: ({ country }) => ({
+      id: `OCU_${country}-MATRIX${next()}`,
+      country,
+      dimension: 'OCU',
+      version: '2026',
+      labels: { en: 'Matrix test occupations' },
+      totalCode: 'TOTAL',
+      codes: [
+        { code: 'TOTAL', labels: { en: 'Total' } },
+        { code: '1', labels: { en: 'Managers' } },
+        { code: '2', labels: { en: 'Professionals' } },
+      ],
+      edges: [{ parent: 'TOTAL', children: ['1', '2'] }],
+      overlapping: [],
+      validFrom: '2026-01-01',
+      validTo: null,
+    }),
+  },
+};

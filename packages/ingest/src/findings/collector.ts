@@ -1,0 +1,107 @@
+import {
+  type FindingCode,
+  type FindingParams,
+  findingCatalogue,
+  renderMessage,
+  type Severity,
+  showValue,
+} from './catalogue.js';
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  /** Physical line of the file (header = 1), or the sheet row number for .xlsx. */
+  line: number;
+  column: string;
+  /** The value as written (shortened past 200 characters). */
+  value: string;
+  expected: string;
+  message: string;
+}
+
+/** Where stored findings go: report files, or an array in tests. */
+export interface FindingSink {
+  write(finding: Finding): void;
+}
+
+export interface CodeSummary {
+  code: FindingCode;
+  severity: Severity;
+  count: number;
+  /** The first lines it was found on, in file order (at most FIRST_LINES). */
+  firstLines: number[];
+  /** The message of its first occurrence. */
+  firstMessage: string;
+}
+
+const FIRST_LINES = 10;
+
+/** The default number of findings stored in full per file; past it only counts per code go on. */
+export const DEFAULT_FINDING_LIMIT = 1_000_000;
+
+/**
+ * Counts every finding, stores the first `limit` in full, and keeps the codes and messages of
+ * the row being read so the annotated copy can carry them.
+ */
+export class FindingCollector {
+  readonly byCode = new Map<FindingCode, CodeSummary>();
+  total = 0;
+  stored = 0;
+  errors = 0;
+  warnings = 0;
+  rowCodes = '';
+  rowMessages = '';
+
+  constructor(
+    private readonly sink: FindingSink,
+    readonly limit = DEFAULT_FINDING_LIMIT,
+  ) {}
+
+  beginRow(): void {
+    this.rowCodes = '';
+    this.rowMessages = '';
+  }
+
+  add(code: FindingCode, params: FindingParams): void {
+    const severity = findingCatalogue[code].severity;
+    this.total++;
+    if (severity === 'error') this.errors++;
+    else this.warnings++;
+    let summary = this.byCode.get(code);
+    const message = summary === undefined || this.stored < this.limit ? renderMessage(code, params) : '';
+    if (summary === undefined) {
+      summary = { code, severity, count: 0, firstLines: [], firstMessage: message };
+      this.byCode.set(code, summary);
+    }
+    summary.count++;
+    if (summary.firstLines.length < FIRST_LINES) summary.firstLines.push(params.line);
+    if (this.stored >= this.limit) return;
+    this.stored++;
+    this.rowCodes = this.rowCodes === '' ? code : `${this.rowCodes}; ${code}`;
+    this.rowMessages = this.rowMessages === '' ? message : `${this.rowMessages} | ${message}`;
+    this.sink.write({
+      code,
+      severity,
+      line: params.line,
+      column: params.column ?? '',
+      value: params.value === undefined ? '' : showValue(params.value),
+      expected: params.expected ?? '',
+      message,
+    });
+  }
+
+  /** Codes in order of severity (errors first), then by count. */
+  summary(): CodeSummary[] {
+    return [...this.byCode.values()].sort(
+      (a, b) =>
+        (a.severity === b.severity ? b.count - a.count : a.severity === 'error' ? -1 : 1) || (a.code < b.code ? -1 : 1),
+    );
+  }
+}
+
+export class ArraySink implements FindingSink {
+  readonly findings: Finding[] = [];
+  write(finding: Finding): void {
+    this.findings.push(finding);
+  }
+}

@@ -1,0 +1,45 @@
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import type { Finding, FindingSink } from '../findings/collector.js';
+import { reportCell } from './csv-text.js';
+
+const CSV_HEADER = 'code,severity,line,column,value,expected,message\n';
+
+/** Streams findings to findings.csv and findings.json as they are found: nothing accumulates. */
+export class ReportWriter implements FindingSink {
+  private readonly csv: WriteStream;
+  private readonly json: WriteStream;
+  private isFirst = true;
+
+  constructor(csvPath: string, jsonPath: string) {
+    this.csv = createWriteStream(csvPath);
+    this.json = createWriteStream(jsonPath);
+    this.csv.write(`\uFEFF${CSV_HEADER}`);
+    this.json.write('{"findings":[');
+  }
+
+  write(f: Finding): void {
+    this.csv.write(
+      `${reportCell(f.code)},${f.severity},${f.line},${reportCell(f.column)},${reportCell(f.value)},${reportCell(f.expected)},${reportCell(f.message)}\n`,
+    );
+    this.json.write(`${this.isFirst ? '\n' : ',\n'}${JSON.stringify(f)}`);
+    this.isFirst = false;
+  }
+
+  get needsDrain(): boolean {
+    return this.csv.writableNeedDrain || this.json.writableNeedDrain;
+  }
+
+  async drain(): Promise<void> {
+    if (this.csv.writableNeedDrain) await once(this.csv, 'drain');
+    if (this.json.writableNeedDrain) await once(this.json, 'drain');
+  }
+
+  /** Closes the JSON with the summary fields after the findings array. */
+  async close(trailer: Record<string, unknown>): Promise<void> {
+    const rest = JSON.stringify(trailer).slice(1);
+    this.json.end(`\n]${rest.length > 1 ? `,${rest}` : '}'}\n`);
+    this.csv.end();
+    await Promise.all([once(this.csv, 'finish'), once(this.json, 'finish')]);
+  }
+}
