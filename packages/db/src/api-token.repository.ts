@@ -1,5 +1,5 @@
-import type { Role } from './accounts.schema.js';
 import type { Db } from './create-db.js';
+import { type CredentialOwner, credentialOwnerColumns } from './user.repository.js';
 
 export interface NewApiToken {
   tokenHash: Buffer;
@@ -53,17 +53,11 @@ export async function listUserApiTokens(db: Db, userId: string): Promise<ApiToke
     .execute();
 }
 
-export interface ApiTokenWithUser {
+export interface ApiTokenWithUser extends CredentialOwner {
   id: string;
   expiresAt: Date;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  isActive: boolean;
-  mustChangePassword: boolean;
 }
 
 export async function findApiTokenByHash(db: Db, tokenHash: Buffer): Promise<ApiTokenWithUser | undefined> {
@@ -75,12 +69,7 @@ export async function findApiTokenByHash(db: Db, tokenHash: Buffer): Promise<Api
       't.expires_at as expiresAt',
       't.revoked_at as revokedAt',
       't.last_used_at as lastUsedAt',
-      'u.id as userId',
-      'u.email',
-      'u.name',
-      'u.role',
-      'u.is_active as isActive',
-      'u.must_change_password as mustChangePassword',
+      ...credentialOwnerColumns,
     ])
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();

@@ -1,5 +1,5 @@
-import type { Role } from './accounts.schema.js';
 import type { Db } from './create-db.js';
+import { type CredentialOwner, credentialOwnerColumns } from './user.repository.js';
 
 export interface NewSession {
   tokenHash: Buffer;
@@ -23,17 +23,11 @@ export async function insertSession(db: Db, session: NewSession): Promise<number
   return row.id;
 }
 
-export interface SessionWithUser {
+export interface SessionWithUser extends CredentialOwner {
   id: number;
   lastSeenAt: Date;
   expiresAt: Date;
   revokedAt: Date | null;
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  isActive: boolean;
-  mustChangePassword: boolean;
 }
 
 export async function findSessionByHash(db: Db, tokenHash: Buffer): Promise<SessionWithUser | undefined> {
@@ -45,12 +39,7 @@ export async function findSessionByHash(db: Db, tokenHash: Buffer): Promise<Sess
       's.last_seen_at as lastSeenAt',
       's.expires_at as expiresAt',
       's.revoked_at as revokedAt',
-      'u.id as userId',
-      'u.email',
-      'u.name',
-      'u.role',
-      'u.is_active as isActive',
-      'u.must_change_password as mustChangePassword',
+      ...credentialOwnerColumns,
     ])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();

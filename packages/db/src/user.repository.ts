@@ -3,6 +3,26 @@ import type { Role } from './accounts.schema.js';
 import type { Db } from './create-db.js';
 import type { Database } from './schema.js';
 
+/** The account behind a session or API token, as the authentication of each request needs it. */
+export interface CredentialOwner {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  isActive: boolean;
+  mustChangePassword: boolean;
+}
+
+/** Columns of `app_user as u` that fill a CredentialOwner. */
+export const credentialOwnerColumns = [
+  'u.id as userId',
+  'u.email',
+  'u.name',
+  'u.role',
+  'u.is_active as isActive',
+  'u.must_change_password as mustChangePassword',
+] as const;
+
 export interface UserRecord {
   id: string;
   email: string;

@@ -1,26 +1,20 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { CountryCheckboxes } from '../auth/country-checkboxes.js';
 import { errorText } from '../auth/error-text.js';
 import { OneTimeSecret } from '../auth/one-time-secret.js';
-import { useMe } from '../auth/use-me.js';
 import { useTRPC } from '../trpc.js';
-import { parseRole, type Role, roleOptions } from './users-roles.js';
+import { type AccountFieldValues, UsersAccountFields } from './users-account-fields.js';
 
 export function UsersCreateForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const me = useMe();
   const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('focal_point');
-  const [countries, setCountries] = useState<string[]>([]);
+  const [fields, setFields] = useState<AccountFieldValues>({ name: '', role: 'focal_point', countries: [] });
   const create = useMutation(
     trpc.users.create.mutationOptions({
       onSuccess: async () => {
         setEmail('');
-        setName('');
-        setCountries([]);
+        setFields((current) => ({ ...current, name: '', countries: [] }));
         await queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
       },
     }),
@@ -28,7 +22,7 @@ export function UsersCreateForm() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ email, name, role, countries: role === 'focal_point' ? countries : [] });
+    create.mutate({ email, ...fields, countries: fields.role === 'focal_point' ? fields.countries : [] });
   };
 
   return (
@@ -39,28 +33,7 @@ export function UsersCreateForm() {
           Email address
           <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
         </label>
-        <label>
-          Name
-          <input required value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label>
-          Role
-          <select value={role} onChange={(e) => setRole(parseRole(e.target.value, role))}>
-            {roleOptions.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {role === 'focal_point' && (
-          <CountryCheckboxes
-            legend="Countries this focal point reports for"
-            choices={me.data?.countryChoices ?? []}
-            selected={countries}
-            onChange={setCountries}
-          />
-        )}
+        <UsersAccountFields values={fields} onChange={setFields} />
         {create.isError && (
           <p role="alert" className="form-error">
             {errorText(create.error)}

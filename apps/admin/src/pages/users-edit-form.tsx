@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { CountryCheckboxes } from '../auth/country-checkboxes.js';
 import { errorText } from '../auth/error-text.js';
-import { useMe } from '../auth/use-me.js';
 import { useTRPC } from '../trpc.js';
-import { parseRole, type Role, roleOptions } from './users-roles.js';
+import { type AccountFieldValues, UsersAccountFields } from './users-account-fields.js';
+import type { Role } from './users-roles.js';
 
 interface EditedUser {
   id: string;
@@ -17,10 +16,11 @@ interface EditedUser {
 export function UsersEditForm({ user, onDone }: { user: EditedUser; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const me = useMe();
-  const [name, setName] = useState(user.name);
-  const [role, setRole] = useState<Role>(user.role);
-  const [countries, setCountries] = useState<string[]>(user.countries);
+  const [fields, setFields] = useState<AccountFieldValues>({
+    name: user.name,
+    role: user.role,
+    countries: user.countries,
+  });
   const update = useMutation(
     trpc.users.update.mutationOptions({
       onSuccess: async () => {
@@ -32,35 +32,14 @@ export function UsersEditForm({ user, onDone }: { user: EditedUser; onDone: () =
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    update.mutate({ id: user.id, name, role, countries: role === 'focal_point' ? countries : [] });
+    update.mutate({ id: user.id, ...fields, countries: fields.role === 'focal_point' ? fields.countries : [] });
   };
 
   return (
     <section aria-labelledby="edit-user-heading">
       <h2 id="edit-user-heading">Edit {user.email}</h2>
       <form className="stacked-form" onSubmit={submit}>
-        <label>
-          Name
-          <input required value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label>
-          Role
-          <select value={role} onChange={(e) => setRole(parseRole(e.target.value, role))}>
-            {roleOptions.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {role === 'focal_point' && (
-          <CountryCheckboxes
-            legend="Countries this focal point reports for"
-            choices={me.data?.countryChoices ?? []}
-            selected={countries}
-            onChange={setCountries}
-          />
-        )}
+        <UsersAccountFields values={fields} onChange={setFields} />
         {update.isError && (
           <p role="alert" className="form-error">
             {errorText(update.error)}
