@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -62,6 +63,37 @@ describe('ilms validate', () => {
     const bad = await ilms('validate', file, '--encoding', 'ebcdic');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--encoding must be one of');
+  });
+});
+
+describe('ilms validate on .xlsx', () => {
+  it('reads the named sheet, reports sheet rows as lines and writes the annotated copy as CSV', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Notes').addRow(['not data']);
+    const sheet = workbook.addWorksheet('Data');
+    sheet.addRow(HEADER.split(','));
+    sheet.addRow(['PHL', 'FX:1', 'MNA_OEMP_SEX_CDS_NB', 'SEX_T', 'CDS_DES_TOTAL', '', '2024', '1.5', '']);
+    sheet.addRow(['PHL', 'FX:1', 'MNA_OEMP_SEX_CDS_NB', 'SEX_T', 'CDS_DES_TOTAL', '', '2024Q9', '1,5', '']);
+    const file = join(dir, 'phl.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const out = join(dir, 'xlsx-report');
+    const r = await ilms('validate', file, '--sheet', 'Data', '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('(xlsx, ","-separated)');
+    expect(r.stdout).toContain('ERROR INVALID_TIME × 1 (lines 3)');
+    expect(r.stdout).toContain('ERROR DECIMAL_COMMA × 1 (lines 3)');
+    const annotated = readFileSync(join(out, 'phl.annotated.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\n');
+    expect(annotated[1]).toBe('PHL,FX:1,MNA_OEMP_SEX_CDS_NB,SEX_T,CDS_DES_TOTAL,,2024,1.5,,,');
+    expect(
+      annotated[2]?.startsWith(
+        'PHL,FX:1,MNA_OEMP_SEX_CDS_NB,SEX_T,CDS_DES_TOTAL,,2024Q9,"1,5",,INVALID_TIME; DECIMAL_COMMA,',
+      ),
+    ).toBe(true);
+    const missing = await ilms('validate', file, '--sheet', 'Nope');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('the workbook has: Notes, Data');
   });
 });
 

@@ -1,5 +1,4 @@
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -11,12 +10,14 @@ import {
   describeBinary,
   detectBom,
   detectContainer,
+  detectUtf16WithoutBom,
   firstInvalidUtf8,
   guessLegacyEncoding,
   normaliseEncoding,
   type TextEncoding,
 } from './read/sniff.js';
 import { readSheetRows } from './read/xlsx-rows.js';
+import { Annotated, mergeLateAnnotations } from './report/annotated.js';
 import { quoteFor } from './report/csv-text.js';
 import { ReportWriter } from './report/report-writer.js';
 import { type Header, readHeader } from './validate/columns.js';
@@ -58,42 +59,8 @@ export interface ValidationResult {
   stateBytes: number;
 }
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 16;
 const READ_LIMIT_NOTE = 'findings past the limit are counted per code but not listed';
-
-class Annotated {
-  private readonly out: WriteStream;
-  constructor(
-    path: string,
-    private readonly delimiter: string,
-    private readonly newline: string,
-    withBom: boolean,
-  ) {
-    this.out = createWriteStream(path);
-    if (withBom) this.out.write('\uFEFF');
-  }
-  header(raw: string): void {
-    this.out.write(`${raw}${this.delimiter}_finding_code${this.delimiter}_finding_message${this.newline}`);
-  }
-  row(raw: string, codes: string, messages: string): void {
-    const d = this.delimiter;
-    this.out.write(
-      codes === ''
-        ? `${raw}${d}${d}${this.newline}`
-        : `${raw}${d}${quoteFor(d, codes)}${d}${quoteFor(d, messages)}${this.newline}`,
-    );
-  }
-  get needsDrain(): boolean {
-    return this.out.writableNeedDrain;
-  }
-  async drain(): Promise<void> {
-    if (this.out.writableNeedDrain) await once(this.out, 'drain');
-  }
-  async close(): Promise<void> {
-    this.out.end();
-    await once(this.out, 'finish');
-  }
-}
 
 /** Reads one file in one pass, checks every row and the dataset rules, and reports every finding. */
 export async function validateFile(path: string, options: ValidateFileOptions = {}): Promise<ValidationResult> {
@@ -140,7 +107,10 @@ export async function validateFile(path: string, options: ValidateFileOptions = 
     else if ((state.validator?.rows ?? 0) === 0 && state.rowCount === 0) findings.add('HEADER_ONLY', { line: 1 });
   }
   state.validator?.finish();
-  await state.annotated?.close();
+  if (state.annotated) {
+    await state.annotated.close();
+    await mergeLateAnnotations(state.annotated, findings.late);
+  }
   const summary = findings.summary();
   const unitMultiplier = options.unitMultiplier ?? 3;
   const counts = {
@@ -209,7 +179,7 @@ async function readHead(path: string): Promise<Buffer> {
 }
 
 /** Handles one record: the header, then each row; writes the annotated copy as it goes. */
-function onRecord(state: RunState, fields: string[], line: number, raw: string): boolean {
+function onRecord(state: RunState, fields: string[], line: number, raw: string, hasInvalidQuotes = false): boolean {
   const { findings } = state;
   if (state.header === undefined) {
     if (fields.length === 1 && fields[0]?.trim() === '') {
@@ -227,6 +197,10 @@ function onRecord(state: RunState, fields: string[], line: number, raw: string):
   const isBlank = fields.every((f) => f.trim() === '');
   if (!isBlank) {
     state.rowCount = (state.rowCount ?? 0) + 1;
+    if (hasInvalidQuotes) {
+      const cell = fields.find((f) => f.includes('"')) ?? raw;
+      findings.add('INVALID_QUOTES', { line, value: cell });
+    }
     if (fields.length !== state.headerWidth) {
       findings.add('RAGGED_ROW', { line, value: String(fields.length), expected: String(state.headerWidth) });
     } else {
@@ -268,7 +242,7 @@ async function readText(path: string, state: RunState): Promise<void> {
           return;
         }
         state.hadBom = bom !== undefined;
-        state.encoding = bom?.encoding ?? declared ?? 'utf-8';
+        state.encoding = bom?.encoding ?? declared ?? detectUtf16WithoutBom(bytes) ?? 'utf-8';
         if (bom) bytes = bytes.subarray(bom.length);
         decode = makeDecoder(state.encoding);
       }
@@ -335,9 +309,11 @@ function startReader(state: RunState, firstText: string): DelimitedReader | unde
   }
   state.dialect = dialect;
   if (state.annotatedPath) {
-    state.annotated = new Annotated(state.annotatedPath, dialect.delimiter, dialect.newline, state.hadBom === true);
+    state.annotated = new Annotated(state.annotatedPath, dialect, state.hadBom === true);
   }
-  return new DelimitedReader(dialect, { onRecord: (fields, line, raw) => onRecord(state, fields, line, raw) });
+  return new DelimitedReader(dialect, {
+    onRecord: (fields, line, raw, hasInvalidQuotes) => onRecord(state, fields, line, raw, hasInvalidQuotes),
+  });
 }
 
 function makeDecoder(encoding: TextEncoding): (bytes: Buffer, isLast?: boolean) => string {
@@ -364,7 +340,7 @@ function countNewlines(text: string): number {
 async function readWorkbook(path: string, state: RunState): Promise<void> {
   state.encoding = null;
   state.dialect = { delimiter: ',', newline: '\n' };
-  if (state.annotatedPath) state.annotated = new Annotated(state.annotatedPath, ',', '\n', true);
+  if (state.annotatedPath) state.annotated = new Annotated(state.annotatedPath, state.dialect, true);
   let width = 0;
   let isHeader = true;
   for await (const row of readSheetRows(path, state.options.sheet)) {

@@ -70,6 +70,11 @@ export const findingCatalogue = {
     message:
       'A quote (") opened on line {line} is never closed, so the rest of the file reads as one cell. Close the quote or remove it, then upload again.',
   },
+  INVALID_QUOTES: {
+    severity: 'error',
+    message:
+      'Line {line} has a quoted cell with text after its closing quote (like "abc"def): the cell was read as {value}. Put the whole cell in quotes and double every quote inside it ("abc""def"), or remove the stray quote.',
+  },
   RAGGED_ROW: {
     severity: 'error',
     message:
@@ -200,6 +205,11 @@ export const findingCatalogue = {
     message:
       'Line {line}: {detail}: the total is {value} but the components add up to {expected} (tolerance ±{tolerance}). Check both indicators for the same breakdown.',
   },
+  SAME_TOTAL_MISMATCH: {
+    severity: 'warning',
+    message:
+      'Line {line}: the total is {value} but the same population broken down differently in {detail} has {expected}. The totals of these indicators must agree for the same country, source, period and other codes; check both.',
+  },
   OWN_COUNTRY_IN_FOREIGN_TABLE: {
     severity: 'warning',
     message:
@@ -213,7 +223,7 @@ export const findingCatalogue = {
   DUPLICATE_CHECK_LIMIT: {
     severity: 'warning',
     message:
-      'Past line {line} the file has more than {expected} distinct series keys: duplicates and totals are not checked beyond that point in this pass. They are checked when the file is stored.',
+      'From line {line} on, duplicates and totals are not fully checked in this pass: the file holds more than {expected} series at once without being grouped by ref_area, source and time (or has too many distinct sources or national codes). Sort the file by ref_area, source and time, or rely on the check when the file is stored.',
   },
 } as const satisfies Record<string, Entry>;
 

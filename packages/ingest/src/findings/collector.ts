@@ -34,6 +34,13 @@ export interface CodeSummary {
   firstMessage: string;
 }
 
+/** A finding for a row already written to the annotated copy. */
+export interface LateAnnotation {
+  line: number;
+  code: FindingCode;
+  message: string;
+}
+
 const FIRST_LINES = 10;
 
 /** The default number of findings stored in full per file; past it only counts per code go on. */
@@ -51,6 +58,12 @@ export class FindingCollector {
   warnings = 0;
   rowCodes = '';
   rowMessages = '';
+  /**
+   * While set, findings are about rows already written to the annotated copy (dataset rules
+   * checked after their block): they are kept in `late` and merged into the copy afterwards.
+   */
+  isLate = false;
+  readonly late: LateAnnotation[] = [];
 
   constructor(
     private readonly sink: FindingSink,
@@ -77,8 +90,11 @@ export class FindingCollector {
     if (summary.firstLines.length < FIRST_LINES) summary.firstLines.push(params.line);
     if (this.stored >= this.limit) return;
     this.stored++;
-    this.rowCodes = this.rowCodes === '' ? code : `${this.rowCodes}; ${code}`;
-    this.rowMessages = this.rowMessages === '' ? message : `${this.rowMessages} | ${message}`;
+    if (this.isLate) this.late.push({ line: params.line, code, message });
+    else {
+      this.rowCodes = this.rowCodes === '' ? code : `${this.rowCodes}; ${code}`;
+      this.rowMessages = this.rowMessages === '' ? message : `${this.rowMessages} | ${message}`;
+    }
     this.sink.write({
       code,
       severity,

@@ -2,8 +2,8 @@ import Papa from 'papaparse';
 
 /** One record as read: its fields, the physical line it starts on, and its text as written. */
 export interface RecordHandler {
-  /** Returns false to stop reading. */
-  onRecord(fields: string[], line: number, raw: string): boolean | undefined;
+  /** Returns false to stop reading. `hasInvalidQuotes`: text follows a closing quote ("ab"c). */
+  onRecord(fields: string[], line: number, raw: string, hasInvalidQuotes: boolean): boolean | undefined;
 }
 
 export type Delimiter = ',' | ';' | '\t';
@@ -17,6 +17,8 @@ export interface Dialect {
 export const MAX_RECORD_CHARS = 4 * 1024 * 1024;
 
 const QUOTE = 34;
+
+const isInvalidQuotes = (e: Papa.ParseError) => e.code === 'InvalidQuotes';
 
 /**
  * Picks the separator of the header line among comma, semicolon and tab (quotes respected).
@@ -143,7 +145,7 @@ export class DelimitedReader {
     if (this.isStopped) return undefined;
     const input = this.leftover + text;
     const result = this.parser.parse(input, 0, true);
-    const consumed = this.emit(input, result.data as string[][], result.meta.cursor);
+    const consumed = this.emit(input, result.data as string[][], result.meta.cursor, result.errors);
     this.leftover = input.slice(consumed);
     if (this.leftover.length > MAX_RECORD_CHARS) return this.unclosed();
     return undefined;
@@ -156,10 +158,10 @@ export class DelimitedReader {
     const result = this.parser.parse(input, 0, false);
     if ((result.errors as Papa.ParseError[]).some((e) => e.code === 'MissingQuotes')) {
       const rows = result.data as string[][];
-      this.emit(input, rows.slice(0, -1), input.length);
+      this.emit(input, rows.slice(0, -1), input.length, result.errors);
       return this.unclosed();
     }
-    this.emit(input, result.data as string[][], input.length);
+    this.emit(input, result.data as string[][], input.length, result.errors);
     this.leftover = '';
     return undefined;
   }
@@ -173,7 +175,9 @@ export class DelimitedReader {
   }
 
   /** Calls the handler for each record; returns how much of `input` the records covered. */
-  private emit(input: string, rows: string[][], cursor: number): number {
+  private emit(input: string, rows: string[][], cursor: number, errors: Papa.ParseError[]): number {
+    const invalid = errors.length === 0 ? undefined : new Set(errors.filter(isInvalidQuotes).map((e) => e.row));
+    let row = 0;
     let start = 0;
     let nextQuote = input.indexOf('"');
     const nlLength = this.dialect.newline.length;
@@ -186,7 +190,8 @@ export class DelimitedReader {
       if (end < 0 || end > cursor) end = cursor;
       const raw = input.slice(start, end);
       const lines = hasQuote ? 1 + countChar(raw, this.lineChar, 0, raw.length) : 1;
-      if (this.handler.onRecord(fields, this.line, raw) === false) this.isStopped = true;
+      const hasInvalidQuotes = invalid?.has(row++) === true;
+      if (this.handler.onRecord(fields, this.line, raw, hasInvalidQuotes) === false) this.isStopped = true;
       this.line += lines;
       start = end + nlLength;
     }

@@ -59,14 +59,33 @@ const SIGNATURES: [bytes: number[], name: string][] = [
 ];
 
 /**
- * Names a binary file, or returns undefined for text. UTF-16 without a byte-order mark is not
- * binary: Excel always writes the mark, so a file with NUL bytes and none is refused.
+ * UTF-16 written without a byte-order mark: in mostly-ASCII text every other byte is NUL (the
+ * high byte: odd positions for little-endian, even for big-endian). Binary files have NULs too,
+ * but not in that regular pattern.
+ */
+export function detectUtf16WithoutBom(head: Buffer): TextEncoding | undefined {
+  const sample = head.subarray(0, 4096 & ~1);
+  if (sample.length < 4) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenNul++;
+    if (sample[i + 1] === 0) oddNul++;
+  }
+  const pairs = sample.length / 2;
+  if (oddNul > pairs * 0.4 && evenNul < pairs * 0.05) return 'utf-16le';
+  if (evenNul > pairs * 0.4 && oddNul < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * Names a binary file, or returns undefined for text (UTF-16, with or without its mark, is text).
  */
 export function describeBinary(head: Buffer, bom: Bom | undefined): string | undefined {
   for (const [bytes, name] of SIGNATURES) {
     if (bytes.every((b, i) => head[i] === b)) return name;
   }
-  if (bom?.encoding.startsWith('utf-16')) return undefined;
+  if (bom?.encoding.startsWith('utf-16') || (bom === undefined && detectUtf16WithoutBom(head))) return undefined;
   const sample = head.subarray(0, 4096);
   let control = 0;
   for (const byte of sample) {

@@ -1,7 +1,7 @@
 import type { FindingCollector } from '../findings/collector.js';
 import type { SumSpec } from './compiled-catalogue.js';
-import { Column, PackedTable } from './packed-table.js';
 import { formatThousandths } from './numbers.js';
+import { Column, PackedTable } from './packed-table.js';
 
 const HAS_TOTAL = 1;
 const TOTAL_SUPPRESSED = 2;

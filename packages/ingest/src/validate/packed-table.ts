@@ -23,7 +23,12 @@ export class PackedTable {
     return this.keys.byteLength + this.slotIndex.byteLength + this.byIndex.byteLength;
   }
 
-  findOrAdd(k0: number, k1: number, k2: number, k3: number): number {
+  /** Words are taken as unsigned 32-bit, as the typed array stores them. */
+  findOrAdd(w0: number, w1: number, w2: number, w3: number): number {
+    const k0 = w0 >>> 0;
+    const k1 = w1 >>> 0;
+    const k2 = w2 >>> 0;
+    const k3 = w3 >>> 0;
     if (this.size * 2 >= this.slotIndex.length) this.grow(this.slotIndex.length * 2);
     const mask = this.slotIndex.length - 1;
     let slot = mix(k0, k1, k2, k3) & mask;

@@ -1,5 +1,5 @@
 import type { FindingCollector } from '../findings/collector.js';
-import { isZawgyi } from '../read/zawgyi.js';
+import { checkCells, MAX_CELL_CHARS } from './cell-checks.js';
 import type { ColumnMap, Header } from './columns.js';
 import {
   type CompiledCatalogue,
@@ -7,9 +7,8 @@ import {
   nationalSchemeOf,
   type SlotCheck,
 } from './compiled-catalogue.js';
-import { RateGroups, SumGroups } from './dataset-rules.js';
-import { HashIndex, KeyHash } from './key-hash.js';
 import { formatThousandths, parseDecimal, parsedAsFloat, scaled, scaleParsed } from './numbers.js';
+import { DEFAULT_MAX_TRACKED_KEYS, type SeriesRow, SeriesWindow } from './series-window.js';
 
 export interface RowCheckOptions {
   /** ISO alpha-3 of the submitting country: rows of other countries are errors. */
@@ -20,32 +19,28 @@ export interface RowCheckOptions {
   unitMultiplier?: number;
   /** Registered national classifications: scheme id → its full codes. */
   nationalSchemes?: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Series keys tracked for duplicates and totals before those checks stop (memory bound). */
+  /** Series keys (and rule groups) held at once for duplicates and dataset rules (memory bound). */
   maxTrackedKeys?: number;
 }
 
-/** Excel's own limit for one cell. */
-export const MAX_CELL_CHARS = 32_767;
-export const DEFAULT_MAX_TRACKED_KEYS = 4_000_000;
+export { DEFAULT_MAX_TRACKED_KEYS, MAX_CELL_CHARS };
 
 const TIME = /^(?:19[5-9]\d|20\d\d|2100)(?:Q[1-4]|M(?:0[1-9]|1[0-2]))?$/;
 const SOURCE = /^[A-Z]{2}:(?:\d+|HUB-\d+)$/;
 const SOURCE_PREFIX = /^(?:AA|BA|CA|DA|EA|F[A-Z]):/;
 const SLOT_COLUMNS = ['sex', 'classif1', 'classif2'] as const;
-const SEEDS = { duplicate: 1, sex: 2, classif1: 3, classif2: 4, identity: 5, rate: 6 } as const;
+/** No cell equals it, so the first source and period are always checked. */
+const NEVER = '\u0000';
 
-/** Checks one row at a time with preloaded sets and maps; dataset rules are aggregated as numbers. */
+/** Checks one row at a time with preloaded sets and maps; keys and dataset rules go to a SeriesWindow. */
 export class RowValidator {
   private readonly c: ColumnMap;
-  private readonly keys = new HashIndex();
-  private readonly keyLines: Uint32Array[] = [];
-  private readonly prefix = new KeyHash();
-  private readonly h = new KeyHash();
-  private readonly sums: SumGroups;
-  private readonly rates: RateGroups;
-  private readonly maxKeys: number;
-  private isOverLimit = false;
-  private readonly zawgyiColumns = new Set<number>();
+  private readonly window: SeriesWindow;
+  /** The row handed to the window: one object for the whole file. */
+  private readonly series: SeriesRow;
+  /** Sources and periods repeat row after row: the last valid one skips the regular expressions. */
+  private lastSource = NEVER;
+  private lastTime = NEVER;
   rows = 0;
 
   constructor(
@@ -55,60 +50,36 @@ export class RowValidator {
     private readonly options: RowCheckOptions,
   ) {
     this.c = header.columns;
-    this.sums = new SumGroups(cat.sums);
-    this.rates = new RateGroups(cat.rates);
-    this.maxKeys = options.maxTrackedKeys ?? DEFAULT_MAX_TRACKED_KEYS;
+    this.window = new SeriesWindow(cat, findings, options.maxTrackedKeys ?? DEFAULT_MAX_TRACKED_KEYS);
+    const first = cat.indicators.values().next().value as CompiledIndicator;
+    this.series = {
+      indicator: first,
+      area: '',
+      source: '',
+      time: '',
+      codes: ['', '', ''],
+      infos: [undefined, undefined, undefined],
+      value: 0,
+      line: 0,
+    };
   }
 
-  /** Bytes held for duplicates and dataset rules: the documented memory bound. */
+  /** Most bytes held for duplicates and dataset rules: the documented memory bound. */
   get stateBytes(): number {
-    return this.keys.bytes + this.keyLines.length * 4 * 65536 + this.sums.bytes + this.rates.bytes;
+    return this.window.bytes;
   }
 
   private cell(index: number, fields: string[]): string {
-    return index < 0 ? '' : (fields[index] ?? '');
-  }
-
-  /** Cell checks that apply to every column: length, formula start, Zawgyi. */
-  private checkCells(fields: string[], line: number): boolean {
-    let isOk = true;
-    const obsValue = this.c.obs_value;
-    for (let i = 0; i < fields.length; i++) {
-      const text = fields[i] ?? '';
-      if (text.length === 0) continue;
-      const column = this.header.names[i] ?? '';
-      if (text.length > MAX_CELL_CHARS) {
-        this.findings.add('CELL_TOO_LONG', {
-          line,
-          column,
-          value: text,
-          detail: text.length.toLocaleString('en'),
-          expected: MAX_CELL_CHARS.toLocaleString('en'),
-        });
-        isOk = false;
-        continue;
-      }
-      const first = text.charCodeAt(0);
-      if (i !== obsValue && (first === 61 || first === 43 || first === 45 || first === 64)) {
-        this.findings.add('FORMULA_LIKE_CELL', { line, column, value: text, detail: text[0] });
-      }
-    }
-    for (const i of this.header.textColumns) {
-      const text = fields[i];
-      if (text && text.length <= MAX_CELL_CHARS && isZawgyi(text)) {
-        this.findings.add('ZAWGYI_TEXT', { line, column: this.header.names[i], value: text });
-        this.zawgyiColumns.add(i);
-      }
-    }
-    return isOk;
+    return index < 0 ? '' : (fields[index] as string);
   }
 
   validate(fields: string[], line: number): void {
     this.rows++;
-    this.checkCells(fields, line);
+    checkCells(fields, line, this.header, this.findings);
     if (!this.header.isUsable) return;
     const f = this.findings;
     const c = this.c;
+    const r = this.series;
     const indicatorCode = this.cell(c.indicator, fields);
     const indicator = this.cat.indicators.get(indicatorCode);
     if (!indicator) f.add('UNKNOWN_INDICATOR', { line, column: 'indicator', value: indicatorCode });
@@ -121,30 +92,31 @@ export class RowValidator {
 
     let source = this.cell(c.source, fields);
     if (source === '') source = this.options.source ?? '';
-    if (source === '') f.add('MISSING_SOURCE', { line, column: 'source' });
-    else if (!SOURCE.test(source) || !SOURCE_PREFIX.test(source)) {
-      f.add('UNKNOWN_SOURCE', { line, column: 'source', value: source });
-    }
+    let isKeyOk = this.checkSource(source, line);
 
-    const codes = [this.cell(c.sex, fields), this.cell(c.classif1, fields), this.cell(c.classif2, fields)] as const;
     let areCodesOk = true;
-    if (indicator) {
-      for (let s = 0; s < 3; s++) {
-        if (!this.checkCode(indicator, indicator.slots[s] ?? null, SLOT_COLUMNS[s] ?? 'sex', codes[s] ?? '', line)) {
-          areCodesOk = false;
-        }
-      }
-      if (indicator.isForeignTable && codes[1].length > 4 && codes[1].endsWith(`_${area}`)) {
-        f.add('OWN_COUNTRY_IN_FOREIGN_TABLE', { line, column: 'classif1', value: codes[1], indicator: indicator.code });
-      }
+    for (let s = 0; s < 3; s++) {
+      const code = this.cell(s === 0 ? c.sex : s === 1 ? c.classif1 : c.classif2, fields);
+      r.codes[s] = code;
+      r.infos[s] = undefined;
+      if (indicator && !this.checkCode(indicator, s, code, line)) areCodesOk = false;
+    }
+    const c1 = r.codes[1];
+    if (indicator?.isForeignTable && c1.endsWith(area) && c1.charCodeAt(c1.length - area.length - 1) === 95) {
+      f.add('OWN_COUNTRY_IN_FOREIGN_TABLE', { line, column: 'classif1', value: r.codes[1], indicator: indicator.code });
     }
 
     const time = this.cell(c.time, fields);
-    if (!TIME.test(time)) f.add('INVALID_TIME', { line, column: 'time', value: time });
+    if (time !== this.lastTime) {
+      if (TIME.test(time)) this.lastTime = time;
+      else {
+        f.add('INVALID_TIME', { line, column: 'time', value: time });
+        isKeyOk = false;
+      }
+    }
 
     const status = this.cell(c.obs_status, fields);
-    const isStatusKnown = status === '' || this.cat.obsStatuses.has(status);
-    if (!isStatusKnown) {
+    if (status !== '' && !this.cat.obsStatuses.has(status)) {
       f.add('UNKNOWN_OBS_STATUS', {
         line,
         column: 'obs_status',
@@ -155,19 +127,36 @@ export class RowValidator {
     this.checkNotes(fields, line);
 
     const value = this.checkValue(indicator, this.cell(c.obs_value, fields), status, line);
-    if (!indicator || !areCodesOk || value === undefined) return;
-    this.track(indicator, area, source, time, codes, value, line);
+    if (!indicator || !areCodesOk || !isKeyOk || value === undefined) return;
+    r.indicator = indicator;
+    r.area = area;
+    r.source = source;
+    r.time = time;
+    r.value = value;
+    r.line = line;
+    this.window.track(r);
+  }
+
+  /** Whether the source can be part of a key. */
+  private checkSource(source: string, line: number): boolean {
+    if (source === this.lastSource) return true;
+    if (source === '') {
+      this.findings.add('MISSING_SOURCE', { line, column: 'source' });
+      return false;
+    }
+    if (!SOURCE.test(source) || !SOURCE_PREFIX.test(source)) {
+      this.findings.add('UNKNOWN_SOURCE', { line, column: 'source', value: source });
+      return false;
+    }
+    this.lastSource = source;
+    return true;
   }
 
   /** Returns whether the code can take part in key and sum checks. */
-  private checkCode(
-    indicator: CompiledIndicator,
-    slot: SlotCheck | null,
-    column: string,
-    code: string,
-    line: number,
-  ): boolean {
+  private checkCode(indicator: CompiledIndicator, s: number, code: string, line: number): boolean {
     const f = this.findings;
+    const slot: SlotCheck | null = indicator.slots[s] ?? null;
+    const column = SLOT_COLUMNS[s] ?? 'sex';
     if (slot === null) {
       if (code === '') return true;
       f.add('UNEXPECTED_CODE', { line, column, value: code, detail: indicator.code });
@@ -179,6 +168,7 @@ export class RowValidator {
     }
     const info = this.cat.codes.get(code);
     if (info) {
+      this.series.infos[s] = info;
       if (slot.allowed.has(info.scheme)) return true;
       f.add('SCHEME_NOT_ALLOWED', {
         line,
@@ -286,102 +276,8 @@ export class RowValidator {
     return isMissingStatus ? Number.NaN : scaled.value;
   }
 
-  private track(
-    indicator: CompiledIndicator,
-    area: string,
-    source: string,
-    time: string,
-    codes: readonly [string, string, string],
-    value: number,
-    line: number,
-  ): void {
-    const canAdd = !this.isOverLimit;
-    const h = this.h
-      .reset(SEEDS.duplicate)
-      .add(area)
-      .add(indicator.code)
-      .add(source)
-      .add(codes[0])
-      .add(codes[1])
-      .add(codes[2])
-      .add(time);
-    const before = this.keys.size;
-    if (!canAdd && this.keys.size >= this.maxKeys) return;
-    const k = this.keys.findOrAdd(h);
-    if (!this.keys.isNew) {
-      const page = this.keyLines[k >>> 16];
-      this.findings.add('DUPLICATE_KEY', { line, expected: String(page?.[k & 0xffff] ?? 0) });
-      return;
-    }
-    if (k === before) {
-      if (k >>> 16 >= this.keyLines.length) this.keyLines.push(new Uint32Array(65536));
-      const page = this.keyLines[k >>> 16];
-      if (page) page[k & 0xffff] = line;
-    }
-    if (this.keys.size >= this.maxKeys && !this.isOverLimit) {
-      this.isOverLimit = true;
-      this.findings.add('DUPLICATE_CHECK_LIMIT', { line, expected: this.maxKeys.toLocaleString('en') });
-    }
-    this.prefix.reset(0).add(area).add(source).add(time);
-    if (indicator.kind === 'count') this.trackSums(indicator, codes, value, line, canAdd);
-    if (indicator.kind === 'rate' && indicator.rateIndex >= 0) {
-      const g = this.rateGroup(indicator.rateIndex, codes, canAdd);
-      if (g >= 0) this.rates.set(g, 0, value, line);
-    }
-    for (const role of indicator.rateRoles) {
-      const g = this.rateGroup(role.rateIndex, codes, canAdd);
-      if (g >= 0) this.rates.set(g, role.role === 'numerator' ? 1 : 2, value, line);
-    }
-  }
-
-  private rateGroup(rateIndex: number, codes: readonly [string, string, string], canAdd: boolean): number {
-    const h = this.h
-      .from(this.prefix, SEEDS.rate * 1000 + rateIndex)
-      .add(codes[0])
-      .add(codes[1])
-      .add(codes[2]);
-    return this.rates.group(h, rateIndex, canAdd);
-  }
-
-  private trackSums(
-    indicator: CompiledIndicator,
-    codes: readonly [string, string, string],
-    value: number,
-    line: number,
-    canAdd: boolean,
-  ): void {
-    for (let s = 0; s < 3; s++) {
-      const code = codes[s] ?? '';
-      const info = this.cat.codes.get(code);
-      if (!info || (!info.isTotal && !info.isComponent)) continue;
-      const h = this.h
-        .from(this.prefix, SEEDS.sex + s)
-        .add(indicator.code)
-        .add(info.scheme);
-      for (let o = 0; o < 3; o++) if (o !== s) h.add(codes[o] ?? '');
-      const g = this.sums.group(h, info.sumIndex, canAdd);
-      if (g < 0) continue;
-      if (info.isTotal) this.sums.addTotal(g, value, line);
-      else this.sums.addComponent(g, info.bit, value, line);
-    }
-    for (const role of indicator.identityRoles) {
-      const specIndex = this.cat.identitySums[role.identityIndex] ?? -1;
-      if (specIndex < 0) continue;
-      const h = this.h
-        .from(this.prefix, SEEDS.identity * 1000 + role.identityIndex)
-        .add(codes[0])
-        .add(codes[1])
-        .add(codes[2]);
-      const g = this.sums.group(h, specIndex, canAdd);
-      if (g < 0) continue;
-      if (role.bit === 0) this.sums.addTotal(g, value, line);
-      else this.sums.addComponent(g, role.bit, value, line);
-    }
-  }
-
   /** Reports the dataset rules once every row is read. */
   finish(): void {
-    this.sums.report(this.findings);
-    this.rates.report(this.findings);
+    this.window.finish();
   }
 }

@@ -1,0 +1,103 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { rename } from 'node:fs/promises';
+import type { LateAnnotation } from '../findings/collector.js';
+import { DelimitedReader, type Dialect } from '../read/delimited-reader.js';
+import { quoteFor } from './csv-text.js';
+
+/**
+ * The user's file with `_finding_code` and `_finding_message` appended. Row text is copied as
+ * read and buffered here, so the stream sees one write per 64 kB rather than one per row.
+ */
+export class Annotated {
+  private readonly out: WriteStream;
+  private buffer = '';
+  private readonly empty: string;
+
+  constructor(
+    readonly path: string,
+    readonly dialect: Dialect,
+    readonly withBom: boolean,
+  ) {
+    this.out = createWriteStream(path);
+    if (withBom) this.buffer = '\uFEFF';
+    this.empty = `${dialect.delimiter}${dialect.delimiter}${dialect.newline}`;
+  }
+
+  header(raw: string): void {
+    const d = this.dialect.delimiter;
+    this.buffer += `${raw}${d}_finding_code${d}_finding_message${this.dialect.newline}`;
+  }
+
+  row(raw: string, codes: string, messages: string): void {
+    const d = this.dialect.delimiter;
+    this.buffer +=
+      codes === ''
+        ? raw + this.empty
+        : `${raw}${d}${quoteFor(d, codes)}${d}${quoteFor(d, messages)}${this.dialect.newline}`;
+    if (this.buffer.length > 65_536) this.flush();
+  }
+
+  private flush(): void {
+    this.out.write(this.buffer);
+    this.buffer = '';
+  }
+
+  get needsDrain(): boolean {
+    return this.out.writableNeedDrain;
+  }
+
+  async drain(): Promise<void> {
+    if (this.out.writableNeedDrain) await once(this.out, 'drain');
+  }
+
+  async close(): Promise<void> {
+    this.flush();
+    this.out.end();
+    await once(this.out, 'finish');
+  }
+}
+
+/**
+ * Second, streaming pass over the annotated copy: adds the findings that were known only after
+ * their rows were written (dataset rules) to the rows they name. Only runs when there are some.
+ */
+export async function mergeLateAnnotations(copy: Annotated, late: readonly LateAnnotation[]): Promise<void> {
+  if (late.length === 0) return;
+  const sorted = [...late].sort((a, b) => a.line - b.line);
+  const { delimiter: d } = copy.dialect;
+  const next = new Annotated(`${copy.path}.tmp`, copy.dialect, copy.withBom);
+  let at = 0;
+  let isHeader = true;
+  const reader = new DelimitedReader(copy.dialect, {
+    onRecord: (fields, line, raw) => {
+      if (isHeader) {
+        isHeader = false;
+        next.header(raw.slice(0, raw.lastIndexOf(d, raw.lastIndexOf(d) - 1)));
+        return true;
+      }
+      let codes = fields.at(-2) ?? '';
+      let messages = fields.at(-1) ?? '';
+      const base = raw.slice(0, raw.length - (quoteFor(d, codes).length + quoteFor(d, messages).length + 2));
+      while (at < sorted.length && (sorted[at]?.line ?? 0) < line) at++;
+      for (; at < sorted.length && sorted[at]?.line === line; at++) {
+        const a = sorted[at] as LateAnnotation;
+        codes = codes === '' ? a.code : `${codes}; ${a.code}`;
+        messages = messages === '' ? a.message : `${messages} | ${a.message}`;
+      }
+      next.row(base, codes, messages);
+      return true;
+    },
+  });
+  let isFirst = true;
+  for await (const chunk of createReadStream(copy.path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    let text = chunk as string;
+    if (isFirst && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    isFirst = false;
+    reader.push(text);
+    await next.drain();
+  }
+  reader.end();
+  await next.close();
+  await rename(next.path, copy.path);
+}
