@@ -35,22 +35,19 @@ async function copySeconds(file: string): Promise<number> {
   }
 }
 
+/** Runs the built package (`pnpm bench` builds it first) in plain node, so its peak RSS is its own. */
 function validateInChild(file: string): {
   seconds: number;
+  cpuSeconds: number;
   rows: number;
   findings: number;
   maxRssMb: number;
+  heapUsedMb: number;
+  arrayBuffersMb: number;
   stateMb: number;
 } {
-  const child = fileURLToPath(new URL('./validate-child.ts', import.meta.url));
-  const out = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', '--conditions=@ilms/source', child, file, join(dir, 'report')],
-    {
-      cwd: fileURLToPath(new URL('..', import.meta.url)),
-      maxBuffer: 1 << 20,
-    },
-  );
+  const child = fileURLToPath(new URL('./validate-child.mjs', import.meta.url));
+  const out = execFileSync(process.execPath, [child, file, join(dir, 'report')], { maxBuffer: 1 << 20 });
   return JSON.parse(out.toString());
 }
 
@@ -93,7 +90,10 @@ async function measure(rows: number): Promise<void> {
   console.log(`rows ${rows.toLocaleString('en')} (${mb.toFixed(0)} MB, ${v.findings.toLocaleString('en')} findings)`);
   console.log(`  COPY into a plain table (floor)   ${copy.toFixed(2)} s`);
   console.log(
-    `  parse + validate + report         ${v.seconds.toFixed(2)} s   ratio ${(v.seconds / copy).toFixed(2)}   ${Math.round(v.rows / v.seconds).toLocaleString('en')} rows/s   peak RSS ${v.maxRssMb.toFixed(0)} MB (rule state ${v.stateMb.toFixed(0)} MB)`,
+    `  parse + validate + report         ${v.seconds.toFixed(2)} s   ratio ${(v.seconds / copy).toFixed(2)}   ${Math.round(v.rows / v.seconds).toLocaleString('en')} rows/s   peak RSS ${v.maxRssMb.toFixed(0)} MB`,
+  );
+  console.log(
+    `    CPU ${v.cpuSeconds.toFixed(2)} s; at peak: heap used ${v.heapUsedMb.toFixed(0)} MB, array buffers ${v.arrayBuffersMb.toFixed(0)} MB (rule state ${v.stateMb.toFixed(0)} MB)`,
   );
   console.log(`  parse only, with physical lines: papaparse ${papa.toFixed(2)} s, csv-parse ${csv.toFixed(2)} s`);
   rmSync(file);

@@ -73,6 +73,19 @@ describe('dataset warnings in the annotated copy', () => {
     expect(lines[3]).toBe(`${rows[2]},,`);
     expect(lines).toHaveLength(rows.length + 2);
   });
+
+  it('merges them on the right rows when blank lines come before the header', async () => {
+    const out = join(dir, 'blank-out');
+    const rows = [eco('TOTAL', '10'), eco('AGR', '3'), eco('IND', '3'), eco('SER', '4'), eco('X', '2')];
+    const path = writeFixture(dir, 'blank.csv', `\n\n${csv(rows)}`);
+    const r = await validateFile(path, { outDir: out });
+    expect(r.summary.map((s) => [s.code, s.firstLines])).toEqual([['SUM_MISMATCH', [4]]]);
+    const lines = readFileSync(join(out, 'blank.annotated.csv'), 'utf8').split('\n');
+    expect(lines.slice(0, 3)).toEqual([',,', ',,', `${HEADER},_finding_code,_finding_message`]);
+    expect(lines[3]?.startsWith(`${rows[0]},SUM_MISMATCH,"Line 4: the total ECO_SECTOR_TOTAL is 10.000`)).toBe(true);
+    expect(lines[4]).toBe(`${rows[1]},,`);
+    expect(lines).toHaveLength(rows.length + 4);
+  });
 });
 
 describe('quotes and encodings', () => {

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { csv, HEADER, row, tempDir, writeFixture } from './testing/fixtures.js';
+import type { ValidatedRow } from './validate/validated-row.js';
 import { type ValidationResult, validateFile } from './validate-file.js';
 
 const dir = tempDir();
@@ -362,14 +363,15 @@ describe('dataset rules (warnings)', () => {
 });
 
 describe('xlsx', () => {
-  it('gives the same findings as the same data in CSV', async () => {
+  it('gives the same findings and rows as the same data in CSV', async () => {
     const rows = [
       row(),
       row({ sex: 'SEX_M', value: '"1,5"' }),
       row({ area: 'XYZ', sex: 'SEX_F' }),
       row({ time: '2024Q9', comment: 'ສະຖິຕິ' }),
     ];
-    const fromCsv = await check(csv(rows));
+    const csvRows: ValidatedRow[] = [];
+    const fromCsv = await check(csv(rows), { onRow: (r) => void csvRows.push(r) });
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Data');
     for (const line of csv(rows).trimEnd().split('\n')) {
@@ -382,8 +384,16 @@ describe('xlsx', () => {
     }
     const path = join(dir, 'same.xlsx');
     await workbook.xlsx.writeFile(path);
-    const fromXlsx = await validateFile(path);
+    const xlsxRows: ValidatedRow[] = [];
+    const fromXlsx = await validateFile(path, { onRow: (r) => void xlsxRows.push(r) });
     expect(fromXlsx.format).toBe('xlsx');
+    expect(xlsxRows).toEqual(csvRows);
+    expect(xlsxRows.map((r) => [r.line, r.hasError])).toEqual([
+      [2, false],
+      [3, true],
+      [4, true],
+      [5, true],
+    ]);
     expect(found(fromXlsx)).toEqual(found(fromCsv));
     expect(found(fromXlsx)).toEqual(['DECIMAL_COMMA@3', 'UNKNOWN_REF_AREA@4', 'INVALID_TIME@5']);
   });

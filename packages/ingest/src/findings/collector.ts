@@ -58,6 +58,8 @@ export class FindingCollector {
   warnings = 0;
   rowCodes = '';
   rowMessages = '';
+  /** Whether an error was raised on the row being read (for the row hook's `hasError`). */
+  rowHasError = false;
   /**
    * While set, findings are about rows already written to the annotated copy (dataset rules
    * checked after their block): they are kept in `late` and merged into the copy afterwards.
@@ -73,13 +75,16 @@ export class FindingCollector {
   beginRow(): void {
     this.rowCodes = '';
     this.rowMessages = '';
+    this.rowHasError = false;
   }
 
   add(code: FindingCode, params: FindingParams): void {
     const severity = findingCatalogue[code].severity;
     this.total++;
-    if (severity === 'error') this.errors++;
-    else this.warnings++;
+    if (severity === 'error') {
+      this.errors++;
+      this.rowHasError = true;
+    } else this.warnings++;
     let summary = this.byCode.get(code);
     const message = summary === undefined || this.stored < this.limit ? renderMessage(code, params) : '';
     if (summary === undefined) {

@@ -1,110 +1,41 @@
 import Papa from 'papaparse';
+import { countChar, type Dialect, findRecordEnd, findUnclosedQuote } from './dialect.js';
 
-/** One record as read: its fields, the physical line it starts on, and its text as written. */
-export interface RecordHandler {
-  /** Returns false to stop reading. `hasInvalidQuotes`: text follows a closing quote ("ab"c). */
-  onRecord(fields: string[], line: number, raw: string, hasInvalidQuotes: boolean): boolean | undefined;
-}
-
-export type Delimiter = ',' | ';' | '\t';
-
-export interface Dialect {
-  delimiter: Delimiter;
-  newline: '\n' | '\r\n' | '\r';
-}
+export { type Delimiter, type Dialect, detectDialect } from './dialect.js';
 
 /** A record that has not ended after this many characters is an unclosed quote, not data. */
 export const MAX_RECORD_CHARS = 4 * 1024 * 1024;
 
-const QUOTE = 34;
-
 const isInvalidQuotes = (e: Papa.ParseError) => e.code === 'InvalidQuotes';
 
 /**
- * Picks the separator of the header line among comma, semicolon and tab (quotes respected).
- * Returns the separator a one-column header seems to use instead, for the message.
+ * Where a record's text is, without copying it: `input.slice(start, end)` (no line break). One
+ * object per reader, valid during `onRecord` only; most rows never need their text as a string.
  */
-export function detectDialect(text: string): Dialect | { unsupported: string } {
-  const lf = text.indexOf('\n');
-  const cr = text.indexOf('\r');
-  const newline = lf > 0 && text[lf - 1] === '\r' ? '\r\n' : lf < 0 && cr >= 0 ? '\r' : '\n';
-  const end = newline === '\r' ? cr : lf < 0 ? text.length : lf;
-  const counts = new Map<string, number>();
-  let isQuoted = false;
-  for (let i = 0; i < end; i++) {
-    const c = text[i] ?? '';
-    if (c === '"') isQuoted = !isQuoted;
-    else if (!isQuoted) counts.set(c, (counts.get(c) ?? 0) + 1);
+export class RecordSpan {
+  input = '';
+  start = 0;
+  end = 0;
+  /** Physical lines the record spans (more than 1 with line breaks inside quotes). */
+  lines = 1;
+
+  get text(): string {
+    return this.input.slice(this.start, this.end);
   }
-  const ranked = ([',', ';', '\t'] as const).map((d) => [d, counts.get(d) ?? 0] as const).sort((a, b) => b[1] - a[1]);
-  const best = ranked[0];
-  if (best && best[1] > 0) return { delimiter: best[0], newline };
-  const other = ['|', ':', '^', '~', '#'].find((d) => (counts.get(d) ?? 0) > 0);
-  return other ? { unsupported: other } : { delimiter: ',', newline };
+
+  /** Points the span at a whole string (a record built rather than read, as from a sheet). */
+  static of(text: string): RecordSpan {
+    const span = new RecordSpan();
+    span.input = text;
+    span.end = text.length;
+    return span;
+  }
 }
 
-/**
- * Where the record starting at `start` ends (index of its line break, or -1 if not in `text`),
- * following the same quoting rule as the parser: a quote opens only at the start of a field.
- */
-export function findRecordEnd(text: string, start: number, dialect: Dialect): number {
-  const delim = dialect.delimiter.charCodeAt(0);
-  const nl = dialect.newline.charCodeAt(0);
-  let i = start;
-  let atFieldStart = true;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (atFieldStart && c === QUOTE) {
-      i++;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        if (q < 0) return -1;
-        if (text.charCodeAt(q + 1) === QUOTE) i = q + 2;
-        else {
-          i = q + 1;
-          break;
-        }
-      }
-      atFieldStart = false;
-      continue;
-    }
-    if (c === nl) return i;
-    atFieldStart = c === delim;
-    i++;
-  }
-  return -1;
-}
-
-/** Index of the quote that never closes in a record starting at `start`, or -1. */
-export function findUnclosedQuote(text: string, start: number, dialect: Dialect): number {
-  const delim = dialect.delimiter.charCodeAt(0);
-  const nl = dialect.newline.charCodeAt(0);
-  let atFieldStart = true;
-  for (let i = start; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (atFieldStart && c === QUOTE) {
-      let j = i + 1;
-      for (;;) {
-        const q = text.indexOf('"', j);
-        if (q < 0) return i;
-        if (text.charCodeAt(q + 1) === QUOTE) j = q + 2;
-        else {
-          i = q;
-          break;
-        }
-      }
-      atFieldStart = false;
-      continue;
-    }
-    atFieldStart = c === delim || c === nl;
-  }
-  return -1;
-}
-
-export function countChar(text: string, char: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = text.indexOf(char, from); i >= 0 && i < to; i = text.indexOf(char, i + 1)) n++;
-  return n;
+/** One record as read: its fields, the physical line it starts on, and where its text is. */
+export interface RecordHandler {
+  /** Returns false to stop reading. `hasInvalidQuotes`: text follows a closing quote ("ab"c). */
+  onRecord(fields: string[], line: number, record: RecordSpan, hasInvalidQuotes: boolean): boolean | undefined;
 }
 
 export interface UnclosedQuote {
@@ -122,6 +53,7 @@ export class DelimitedReader {
   private line = 1;
   private readonly lineChar: string;
   private isStopped = false;
+  private readonly span = new RecordSpan();
 
   constructor(
     private readonly dialect: Dialect,
@@ -188,11 +120,14 @@ export class DelimitedReader {
       const hasQuote = nextQuote >= 0 && (end < 0 || nextQuote < end);
       if (hasQuote) end = findRecordEnd(input, start, this.dialect);
       if (end < 0 || end > cursor) end = cursor;
-      const raw = input.slice(start, end);
-      const lines = hasQuote ? 1 + countChar(raw, this.lineChar, 0, raw.length) : 1;
+      const span = this.span;
+      span.input = input;
+      span.start = start;
+      span.end = end;
+      span.lines = hasQuote ? 1 + countChar(input, this.lineChar, start, end) : 1;
       const hasInvalidQuotes = invalid?.has(row++) === true;
-      if (this.handler.onRecord(fields, this.line, raw, hasInvalidQuotes) === false) this.isStopped = true;
-      this.line += lines;
+      if (this.handler.onRecord(fields, this.line, span, hasInvalidQuotes) === false) this.isStopped = true;
+      this.line += span.lines;
       start = end + nlLength;
     }
     return Math.min(start, cursor);

@@ -2,17 +2,25 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import type { LateAnnotation } from '../findings/collector.js';
-import { DelimitedReader, type Dialect } from '../read/delimited-reader.js';
+import { DelimitedReader, type Dialect, type RecordSpan } from '../read/delimited-reader.js';
 import { quoteFor } from './csv-text.js';
 
 /**
  * The user's file with `_finding_code` and `_finding_message` appended. Row text is copied as
  * read and buffered here, so the stream sees one write per 64 kB rather than one per row.
+ * Consecutive rows without findings are kept as one span of the input and copied in one
+ * `replaceAll` that appends the two empty columns to each, instead of a string per row.
  */
 export class Annotated {
   private readonly out: WriteStream;
   private buffer = '';
   private readonly empty: string;
+  /** Physical line of the header: lines before it (blank) are copied as they are. */
+  headerLine = 1;
+  /** The run of clean single-line rows not yet copied: input.slice(runStart, runEnd). */
+  private runInput = '';
+  private runStart = 0;
+  private runEnd = -1;
 
   constructor(
     readonly path: string,
@@ -24,12 +32,45 @@ export class Annotated {
     this.empty = `${dialect.delimiter}${dialect.delimiter}${dialect.newline}`;
   }
 
-  header(raw: string): void {
+  header(raw: string, line: number): void {
+    this.copyRun();
+    this.headerLine = line;
     const d = this.dialect.delimiter;
     this.buffer += `${raw}${d}_finding_code${d}_finding_message${this.dialect.newline}`;
   }
 
+  /** A line before the header, copied unchanged so later lines keep their numbers. */
+  verbatim(raw: string): void {
+    this.copyRun();
+    this.buffer += raw + this.dialect.newline;
+  }
+
+  /** A row without findings: joins the run when it follows it directly in the same input. */
+  cleanRecord(record: RecordSpan): void {
+    const isNext = record.input === this.runInput && record.start === this.runEnd + this.dialect.newline.length;
+    if (record.lines !== 1) {
+      this.row(record.text, '', '');
+    } else if (isNext) {
+      this.runEnd = record.end;
+    } else {
+      this.copyRun();
+      this.runInput = record.input;
+      this.runStart = record.start;
+      this.runEnd = record.end;
+    }
+  }
+
+  private copyRun(): void {
+    if (this.runEnd < 0) return;
+    const nl = this.dialect.newline;
+    this.buffer += this.runInput.slice(this.runStart, this.runEnd).replaceAll(nl, this.empty) + this.empty;
+    this.runInput = '';
+    this.runEnd = -1;
+    if (this.buffer.length > 65_536) this.flush();
+  }
+
   row(raw: string, codes: string, messages: string): void {
+    this.copyRun();
     const d = this.dialect.delimiter;
     this.buffer +=
       codes === ''
@@ -52,6 +93,7 @@ export class Annotated {
   }
 
   async close(): Promise<void> {
+    this.copyRun();
     this.flush();
     this.out.end();
     await once(this.out, 'finish');
@@ -68,12 +110,15 @@ export async function mergeLateAnnotations(copy: Annotated, late: readonly LateA
   const { delimiter: d } = copy.dialect;
   const next = new Annotated(`${copy.path}.tmp`, copy.dialect, copy.withBom);
   let at = 0;
-  let isHeader = true;
   const reader = new DelimitedReader(copy.dialect, {
-    onRecord: (fields, line, raw) => {
-      if (isHeader) {
-        isHeader = false;
-        next.header(raw.slice(0, raw.lastIndexOf(d, raw.lastIndexOf(d) - 1)));
+    onRecord: (fields, line, record) => {
+      const raw = record.text;
+      if (line < copy.headerLine) {
+        next.verbatim(raw);
+        return true;
+      }
+      if (line === copy.headerLine) {
+        next.header(raw.slice(0, raw.lastIndexOf(d, raw.lastIndexOf(d) - 1)), line);
         return true;
       }
       let codes = fields.at(-2) ?? '';

@@ -31,16 +31,19 @@ export interface Header {
   isUsable: boolean;
 }
 
-/** Maps the header to column positions, reporting missing, unknown and repeated columns together. */
-/** A missing source column is not reported here: each row without a source is (unless --source is given). */
-export function readHeader(fields: string[], findings: FindingCollector): Header {
+/**
+ * Maps the header (on `line`, after any blank lines) to column positions, reporting missing,
+ * unknown and repeated columns together. A missing source column is not reported here: each
+ * row without a source is (unless --source is given).
+ */
+export function readHeader(fields: string[], findings: FindingCollector, line = 1): Header {
   const names = fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/, '') : f).trim().toLowerCase());
   const columns = Object.fromEntries(LAYOUT.map((c) => [c, -1])) as ColumnMap;
   const textColumns: number[] = [];
   const seen = new Set<string>();
   names.forEach((name, i) => {
     if (seen.has(name) && name !== '') {
-      findings.add('DUPLICATE_COLUMN', { line: 1, column: name, value: fields[i] ?? '' });
+      findings.add('DUPLICATE_COLUMN', { line, column: name, value: fields[i] ?? '' });
       return;
     }
     seen.add(name);
@@ -50,7 +53,7 @@ export function readHeader(fields: string[], findings: FindingCollector): Header
     } else if (name.endsWith('.label')) {
       textColumns.push(i);
     } else {
-      findings.add('UNKNOWN_COLUMN', { line: 1, column: name, value: fields[i] ?? '', expected: LAYOUT.join(', ') });
+      findings.add('UNKNOWN_COLUMN', { line, column: name, value: fields[i] ?? '', expected: LAYOUT.join(', ') });
       textColumns.push(i);
     }
   });
@@ -58,7 +61,7 @@ export function readHeader(fields: string[], findings: FindingCollector): Header
   for (const column of REQUIRED) {
     if (columns[column] >= 0) continue;
     isUsable = false;
-    findings.add('MISSING_COLUMN', { line: 1, column, expected: column });
+    findings.add('MISSING_COLUMN', { line, column, expected: column });
   }
   return { columns, names, textColumns, isUsable };
 }

@@ -41,20 +41,27 @@ export class SumGroups {
     return this.index.bytes + this.columns.reduce((n, c) => n + c.bytes, 0);
   }
 
-  private get columns() {
-    return [this.block, this.spec, this.flags, this.mask, this.count, this.totalLine, this.maxLine] as const;
-  }
-
-  private get floats() {
-    return [this.total, this.sum, this.maxComponent] as const;
-  }
+  /** Listed once: a getter built a new array per group, which was garbage on every row. */
+  private readonly columns = [
+    this.block,
+    this.spec,
+    this.flags,
+    this.mask,
+    this.count,
+    this.totalLine,
+    this.maxLine,
+  ] as const;
+  private readonly floats = [this.total, this.sum, this.maxComponent] as const;
 
   /** The group for a key (words as in series-keys.ts), created in `block`. */
   group(k0: number, k1: number, k2: number, k3: number, specIndex: number, block: number): number {
     const g = this.index.findOrAdd(k0, k1, k2, k3);
     if (!this.index.isNew) return g;
-    for (const c of this.columns) c.ensure(g);
-    for (const c of this.floats) c.ensure(g);
+    // Columns grow together: one comparison instead of ten calls for most new groups.
+    if (g >= this.block.data.length) {
+      for (const c of this.columns) c.ensure(g);
+      for (const c of this.floats) c.ensure(g);
+    }
     this.block.data[g] = block;
     this.spec.data[g] = specIndex;
     this.flags.data[g] = 0;

@@ -1,4 +1,4 @@
-import type { CompiledCatalogue } from './compiled-catalogue.js';
+import type { CodeInfo, CompiledCatalogue } from './compiled-catalogue.js';
 
 /** Ids past this do not fit their 16 bits: such a row is not tracked (the limit is reported). */
 const MAX_ID = 0xffff;
@@ -13,6 +13,12 @@ export class SeriesKeys {
   private readonly areas = new Map<string, number>();
   private readonly sources = new Map<string, number>();
   private readonly nationalCodes = new Map<string, number>();
+  /** Rows of a block come together: the previous answers skip the map lookups. */
+  private lastArea = '';
+  private lastTime = '';
+  private lastAreaTime = 0;
+  private lastSource = '';
+  private lastSourceId = -1;
 
   constructor(private readonly cat: CompiledCatalogue) {
     for (const area of cat.areas) this.areas.set(area, this.areas.size + 1);
@@ -20,25 +26,33 @@ export class SeriesKeys {
 
   /** area (10 bits) and period (12 bits): one word of the key and of the block. */
   areaTime(area: string, time: string): number {
-    return (this.areas.get(area) ?? 0) | (timeCode(time) << 10);
+    if (area === this.lastArea && time === this.lastTime) return this.lastAreaTime;
+    this.lastArea = area;
+    this.lastTime = time;
+    this.lastAreaTime = (this.areas.get(area) ?? 0) | (timeCode(time) << 10);
+    return this.lastAreaTime;
   }
 
   /** The id of a source, or -1 when the file has too many distinct sources to track. */
   source(source: string): number {
+    if (source === this.lastSource) return this.lastSourceId;
     let id = this.sources.get(source);
     if (id === undefined) {
       if (this.sources.size >= MAX_ID) return -1;
       id = this.sources.size + 1;
       this.sources.set(source, id);
     }
+    this.lastSource = source;
+    this.lastSourceId = id;
     return id;
   }
 
-  /** The id of a code (0 for empty), or -1 when it cannot be tracked. */
-  code(code: string): number {
+  /** The id of a code (0 for empty), or -1 when it cannot be tracked; `info` when the row's checks found it. */
+  code(code: string, info: CodeInfo | undefined): number {
+    if (info !== undefined) return info.id;
     if (code === '') return 0;
-    const info = this.cat.codes.get(code);
-    if (info) return info.id;
+    const known = this.cat.codes.get(code);
+    if (known) return known.id;
     let id = this.nationalCodes.get(code);
     if (id === undefined) {
       id = this.cat.codes.size + this.nationalCodes.size + 1;

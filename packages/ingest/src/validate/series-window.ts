@@ -44,6 +44,10 @@ export class SeriesWindow {
   private readonly rates: RateGroups;
   private readonly sameTotals: SameTotalGroups;
   private isLimitReported = false;
+  /** Rows of a block come together, and blocks are never renumbered: the last one skips a lookup. */
+  private lastBlock = -1;
+  private lastBlockAt = -1;
+  private lastBlockSource = -1;
   private peakBytes = 0;
 
   constructor(
@@ -77,16 +81,22 @@ export class SeriesWindow {
 
   track(r: SeriesRow): void {
     const source = this.keys.source(r.source);
-    const c0 = this.keys.code(r.codes[0]);
-    const c1 = this.keys.code(r.codes[1]);
-    const c2 = this.keys.code(r.codes[2]);
+    const c0 = this.keys.code(r.codes[0], r.infos[0]);
+    const c1 = this.keys.code(r.codes[1], r.infos[1]);
+    const c2 = this.keys.code(r.codes[2], r.infos[2]);
     if (source < 0 || c0 < 0 || c1 < 0 || c2 < 0) {
       this.reportLimit(r.line);
       return;
     }
     const at = this.keys.areaTime(r.area, r.time);
-    const block = this.blocks.findOrAdd(at, source, 0, 0);
-    this.isBlockDone.ensure(block);
+    let block = this.lastBlock;
+    if (at !== this.lastBlockAt || source !== this.lastBlockSource) {
+      block = this.blocks.findOrAdd(at, source, 0, 0);
+      this.isBlockDone.ensure(block);
+      this.lastBlock = block;
+      this.lastBlockAt = at;
+      this.lastBlockSource = source;
+    }
     if (this.isBlockDone.data[block] === 1) {
       this.reportLimit(r.line);
       return;

@@ -1,0 +1,94 @@
+import type { ColumnMap } from './columns.js';
+
+/** One row as checked, for the next stage (staging the submission). */
+export interface ValidatedRow {
+  /** Physical line the record starts on (header = 1; sheet row number for .xlsx). */
+  line: number;
+  refArea: string;
+  indicator: string;
+  /** The row's source, or the file-level default when its cell is empty; null when neither. */
+  source: string | null;
+  sex: string | null;
+  classif1: string | null;
+  classif2: string | null;
+  time: string;
+  /**
+   * Exact decimal in the stored unit (counts in thousands): as written when no unit multiplier
+   * applies, otherwise its decimal point moved, without leading or trailing zeros. Null when
+   * empty, not a number, or the indicator is unknown (then `hasError` is true, or the status
+   * says the value is missing).
+   */
+  value: string | null;
+  obsStatus: string | null;
+  noteClassif: string[];
+  noteIndicator: string[];
+  noteSource: string[];
+  comment: string | null;
+  /** Whether an error finding was raised on this row (warnings do not count). */
+  hasError: boolean;
+}
+
+/**
+ * Called once per checked row, in file order. A returned promise is awaited before the next
+ * 64 kB of the file is read, so a slow consumer slows the reader instead of piling up rows.
+ */
+export type RowHook = (row: ValidatedRow) => void | Promise<void>;
+
+function cellOrNull(index: number, fields: readonly string[]): string | null {
+  const text = index < 0 ? '' : (fields[index] as string);
+  return text === '' ? null : text;
+}
+
+function notes(index: number, fields: readonly string[]): string[] {
+  const text = index < 0 ? '' : (fields[index] as string).trim();
+  return text === '' ? [] : text.split('_');
+}
+
+/** Builds the row handed to the hook; only called when there is a hook. */
+export function buildValidatedRow(
+  fields: readonly string[],
+  line: number,
+  c: ColumnMap,
+  source: string,
+  value: string | null,
+  hasError: boolean,
+): ValidatedRow {
+  return {
+    line,
+    refArea: c.ref_area < 0 ? '' : (fields[c.ref_area] as string),
+    indicator: c.indicator < 0 ? '' : (fields[c.indicator] as string),
+    source: source === '' ? null : source,
+    sex: cellOrNull(c.sex, fields),
+    classif1: cellOrNull(c.classif1, fields),
+    classif2: cellOrNull(c.classif2, fields),
+    time: c.time < 0 ? '' : (fields[c.time] as string),
+    value,
+    obsStatus: cellOrNull(c.obs_status, fields),
+    noteClassif: notes(c.note_classif, fields),
+    noteIndicator: notes(c.note_indicator, fields),
+    noteSource: notes(c.note_source, fields),
+    comment: cellOrNull(c.comment, fields),
+    hasError,
+  };
+}
+
+/**
+ * Moves the decimal point of a checked decimal (`-?\d+(\.\d+)?`) `shift` places to the right
+ * (left when negative), exactly, as text: 1234 persons with shift -3 is "1.234" thousand.
+ */
+export function shiftDecimal(text: string, shift: number): string {
+  if (shift === 0) return text;
+  const sign = text.charCodeAt(0) === 45 ? '-' : '';
+  const body = sign === '' ? text : text.slice(1);
+  const dot = body.indexOf('.');
+  let digits = dot < 0 ? body : body.slice(0, dot) + body.slice(dot + 1);
+  let point = (dot < 0 ? body.length : dot) + shift;
+  if (point <= 0) {
+    digits = '0'.repeat(1 - point) + digits;
+    point = 1;
+  }
+  if (point > digits.length) digits += '0'.repeat(point - digits.length);
+  const whole = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  const fraction = digits.slice(point).replace(/0+$/, '');
+  return `${sign}${whole}${fraction === '' ? '' : `.${fraction}`}`;
+}
