@@ -60,6 +60,21 @@ export const permissions = {
   'catalogue.registerNationalClassification': { access: ['admin', 'coordinator'] },
 
   'audit.list': { access: ['admin', 'coordinator', 'focal_point'], country: 'input.country' },
+
+  // Focal points work on their own country's submissions; coordinators (and admins) review all
+  // and alone publish or return. Administrators also load data through the CLI's local mode.
+  'submissions.create': { access: ['admin', 'coordinator', 'focal_point'], country: 'input.country' },
+  'submissions.get': { access: ['admin', 'coordinator', 'focal_point'], country: 'input.country' },
+  'submissions.list': { access: ['admin', 'coordinator', 'focal_point'], country: 'input.country' },
+  'submissions.findings': { access: ['admin', 'coordinator', 'focal_point'], country: 'input.country' },
+  'submissions.diff': { access: ['admin', 'coordinator', 'focal_point'], country: 'input.country' },
+  'submissions.submit': { access: ['admin', 'coordinator', 'focal_point'], country: 'input.country' },
+  'submissions.delete': { access: ['admin', 'coordinator', 'focal_point'], country: 'input.country' },
+  'submissions.publish': { access: ['admin', 'coordinator'], country: 'input.country' },
+  'submissions.return': { access: ['admin', 'coordinator'], country: 'input.country' },
+
+  // Published data is for every signed-in reader.
+  'observations.list': { access: 'authenticated' },
 } as const satisfies Record<string, Rule>;
 
 export type ProcedurePath = keyof typeof permissions;

@@ -1,6 +1,8 @@
 import { auditRouter } from './routers/audit.router.js';
 import { authRouter } from './routers/auth.router.js';
 import { catalogueRouter } from './routers/catalogue.router.js';
+import { observationsRouter } from './routers/observations.router.js';
+import { submissionsRouter } from './routers/submissions.router.js';
 import { systemRouter } from './routers/system.router.js';
 import { tokensRouter } from './routers/tokens.router.js';
 import { usersRouter } from './routers/users.router.js';
@@ -13,6 +15,8 @@ export const appRouter = router({
   users: usersRouter,
   tokens: tokensRouter,
   audit: auditRouter,
+  submissions: submissionsRouter,
+  observations: observationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

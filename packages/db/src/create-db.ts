@@ -8,8 +8,8 @@ export interface DbConfig {
   maxConnections?: number;
   applicationName?: string;
   /**
-   * Called when an idle pooled connection fails (server restart, admin termination). Without
-   * a listener pg would crash the process; the pool replaces the connection on next use.
+   * Called when a pooled connection fails (server restart, admin termination). Without a
+   * listener pg would crash the process; the pool replaces the connection on next use.
    */
   onIdleConnectionError?: (error: Error) => void;
 }
@@ -45,7 +45,11 @@ export function createPool(config: DbConfig): pg.Pool {
     application_name: config.applicationName ?? 'ilms-hub',
     types: typeParsers,
   });
-  pool.on('error', config.onIdleConnectionError ?? (() => {}));
+  const onConnectionError = config.onIdleConnectionError ?? (() => {});
+  pool.on('error', onConnectionError);
+  // pg-pool listens only while a connection is idle; a connection killed mid-transaction would
+  // otherwise raise an unhandled 'error' and end the process. The query in flight still fails.
+  pool.on('connect', (client) => client.on('error', onConnectionError));
   return pool;
 }
 

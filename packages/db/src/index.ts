@@ -18,5 +18,6 @@ export {
   UnsupportedServerError,
 } from './server-version.js';
 export * from './session.repository.js';
+export * from './submission/index.js';
 export { inTransaction } from './transaction.js';
 export * from './user.repository.js';

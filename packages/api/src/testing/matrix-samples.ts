@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { type Db, insertApiToken } from '@ilms/db';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { changeSubmissionStatus, type Db, insertApiToken, insertSubmission } from '@ilms/db';
 import type { Principal, Role } from '../auth/principal.js';
 import { createSecret, hashSecret } from '../auth/secret.js';
+import { ensureSource, writeImportFile } from './import-fixture.js';
 
 export interface SampleFixture {
   db: Db;
@@ -53,6 +54,31 @@ function passwordChange({ caller, passwords }: SampleFixture) {
   return { currentPassword, newPassword };
 }
 
+/** A submission of the round's country in the given status, with no rows. */
+async function submissionOf({ db, now, country, target }: SampleFixture, status: 'draft' | 'submitted') {
+  const id = await insertSubmission(db, {
+    country,
+    createdBy: target.userId,
+    mode: 'merge',
+    fileName: 'sample.csv',
+    fileSize: 0,
+    sha256: randomBytes(32),
+    now,
+  });
+  if (status === 'submitted')
+    await changeSubmissionStatus(db, { submissionId: id, status, actorId: target.userId, now });
+  return { country, id };
+}
+
+async function importFileOf({ db, country }: SampleFixture) {
+  const source = `BA:HUB-${[...country].map((c) => c.charCodeAt(0)).join('')}`;
+  await ensureSource(db, source, country);
+  const row = { source, indicator: 'MNA_OEMP_SEX_CDS_NB', sex: 'SEX_T', classif1: 'CDS_DES_TOTAL', time: '2024' };
+  return { country, filePath: await writeImportFile(country, [{ ...row, value: `${next()}.000` }]) };
+}
+
+const submissionStaff = ['admin', 'coordinator', 'focal_point'] as const;
+
 /** Every procedure of the app router with who may call it and a valid input. */
 export const matrixSamples: Record<string, Sample> = {
   'system.health': { who: 'anyone', input: () => undefined },
@@ -85,6 +111,28 @@ export const matrixSamples: Record<string, Sample> = {
     who: ['admin', 'coordinator', 'focal_point'],
     isCountryScoped: true,
     input: ({ country }) => ({ country, limit: 10 }),
+  },
+
+  'submissions.create': { who: submissionStaff, isCountryScoped: true, input: importFileOf },
+  'submissions.get': { who: submissionStaff, isCountryScoped: true, input: (f) => submissionOf(f, 'draft') },
+  'submissions.list': { who: submissionStaff, isCountryScoped: true, input: ({ country }) => ({ country }) },
+  'submissions.findings': { who: submissionStaff, isCountryScoped: true, input: (f) => submissionOf(f, 'draft') },
+  'submissions.diff': { who: submissionStaff, isCountryScoped: true, input: (f) => submissionOf(f, 'draft') },
+  'submissions.submit': { who: submissionStaff, isCountryScoped: true, input: (f) => submissionOf(f, 'draft') },
+  'submissions.delete': { who: submissionStaff, isCountryScoped: true, input: (f) => submissionOf(f, 'draft') },
+  'submissions.publish': {
+    who: ['admin', 'coordinator'],
+    isCountryScoped: true,
+    input: (f) => submissionOf(f, 'submitted'),
+  },
+  'submissions.return': {
+    who: ['admin', 'coordinator'],
+    isCountryScoped: true,
+    input: async (f) => ({ ...(await submissionOf(f, 'submitted')), comment: 'Please add the 2023 figures.' }),
+  },
+  'observations.list': {
+    who: 'signed-in',
+    input: ({ country }) => ({ refArea: country, indicator: 'MNA_OEMP_SEX_CDS_NB' }),
   },
 
   'catalogue.listIndicators': { who: 'signed-in', input: () => ({ measureType: 'count' }) },

@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDb, type Db, databaseUrl, insertSource, insertUser, prepareDatabase } from '@ilms/db';
+import { sql } from 'kysely';
+
+const N = Number(process.argv[2] ?? 1_000_000);
+const adminUrl =
+  process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const dir = mkdtempSync(join(tmpdir(), 'ilms-bench-import-'));
+const COUNTRY = 'PHL';
+const SOURCES = Array.from({ length: 8 }, (_, i) => `BA:HUB-${i + 1}`);
+const SEXES = ['SEX_T', 'SEX_F', 'SEX_M'];
+const HEADER =
+  'ref_area,source,indicator,sex,classif1,classif2,time,obs_value,obs_status,note_classif,note_indicator,note_source,comment\n';
+
+/** N distinct keys of MNA_OEMP by destination; `revised` changes every other value. */
+async function generateFile(path: string, rows: number, destinations: string[], revised: boolean): Promise<void> {
+  const out = createWriteStream(path);
+  out.write(HEADER);
+  let batch = '';
+  for (let i = 0; i < rows; i++) {
+    const destination = destinations[i % destinations.length];
+    const rest = Math.floor(i / destinations.length);
+    const sex = SEXES[rest % SEXES.length];
+    const source = SOURCES[Math.floor(rest / SEXES.length) % SOURCES.length];
+    const year = 1000 + Math.floor(rest / (SEXES.length * SOURCES.length));
+    const millis = ((i * 7919) % 1_000_000) + (revised && i % 2 === 1 ? 1 : 0);
+    const value = `${Math.floor(millis / 1000)}.${String(millis % 1000).padStart(3, '0')}`;
+    batch += `${COUNTRY},${source},MNA_OEMP_SEX_CDS_NB,${sex},${destination},,${year},${value},,,,,\n`;
+    if (batch.length > 1 << 20) {
+      if (!out.write(batch)) await new Promise((resolve) => out.once('drain', resolve));
+      batch = '';
+    }
+  }
+  out.end(batch);
+  await new Promise((resolve) => out.once('finish', resolve));
+}
+
+function measure(what: 'floor' | 'import', file: string, url: string) {
+  const child = fileURLToPath(new URL('./import-child.ts', import.meta.url));
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=@ilms/source', child, what, file, url, COUNTRY],
+    {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+    },
+  );
+  return JSON.parse(out.toString()) as { phases: Record<string, number>; maxRssMb: number };
+}
+
+async function freshDatabase(name: string): Promise<{ db: Db; url: string; destinations: string[] }> {
+  const admin = createDb({ connectionString: adminUrl, maxConnections: 1 });
+  await sql`drop database if exists ${sql.id(name)}`.execute(admin);
+  await sql`create database ${sql.id(name)}`.execute(admin);
+  await admin.destroy();
+  const url = databaseUrl(adminUrl, name);
+  const db = createDb({ connectionString: url, maxConnections: 2 });
+  await prepareDatabase(db);
+  const now = new Date();
+  await insertUser(db, {
+    email: 'bench@ilms.local',
+    name: 'Bench',
+    role: 'admin',
+    passwordHash: '-',
+    mustChangePassword: false,
+    createdBy: null,
+    now,
+  });
+  for (const id of SOURCES) {
+    await insertSource(db, {
+      id,
+      country: COUNTRY,
+      type_prefix: 'BA',
+      name: id,
+      agency: 'bench',
+      first_year: null,
+      last_year: null,
+    });
+  }
+  await sql`create table bench_copy (ref_area text, source text, indicator text, sex text, classif1 text, classif2 text, time text, obs_value text, obs_status text, note_classif text, note_indicator text, note_source text, comment text)`.execute(
+    db,
+  );
+  const codes = await db
+    .selectFrom('classification_code')
+    .select('code')
+    .where('scheme_id', '=', 'CDS_DES')
+    .orderBy('code')
+    .execute();
+  return { db, url, destinations: codes.map((c) => c.code) };
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+
+async function runAt(rows: number): Promise<void> {
+  const name = `ilms_bench_import_${process.pid}`;
+  const { db, url, destinations } = await freshDatabase(name);
+  const first = join(dir, `first-${rows}.csv`);
+  const second = join(dir, `second-${rows}.csv`);
+  await generateFile(first, rows, destinations, false);
+  await generateFile(second, rows, destinations, true);
+  process.stdout.write(`rows ${rows.toLocaleString('en-US')} (${Math.round(statSync(first).size / 1e6)} MB)\n`);
+  for (const [label, file] of [
+    ['empty store', first],
+    ['full store, half the values changed', second],
+  ] as const) {
+    const floor = measure('floor', file, url).phases.copy ?? 0;
+    await sql`truncate bench_copy`.execute(db);
+    const run = measure('import', file, url);
+    const total = Object.values(run.phases).reduce((a, b) => a + b, 0);
+    const phases = Object.entries(run.phases)
+      .map(([phase, s]) => `${phase} ${fmt(s)}`)
+      .join(', ');
+    process.stdout.write(
+      `  ${label}\n    COPY floor ${fmt(floor)} s\n    stage + diff + submit + publish ${fmt(total)} s (${phases})   ratio ${fmt(total / floor)}   ${Math.round(rows / total).toLocaleString('en-US')} rows/s   peak RSS ${run.maxRssMb} MB\n`,
+    );
+  }
+  await db.destroy();
+  const admin = createDb({ connectionString: adminUrl, maxConnections: 1 });
+  await sql`drop database ${sql.id(name)}`.execute(admin);
+  await admin.destroy();
+}
+
+try {
+  await runAt(N);
+  await runAt(2 * N);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { readSubmissionFile } from '@ilms/db';
+import { createTestDatabase } from '@ilms/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../context.js';
+import { createCaller } from '../root.js';
+import {
+  createImportCallers,
+  ensureSource,
+  type FixtureRow,
+  publishRows,
+  writeImportFile,
+} from '../testing/import-fixture.js';
+import { createTestAccount } from '../testing/index.js';
+
+const { db } = await createTestDatabase();
+const now = new Date('2026-03-02T09:00:00Z');
+const callers = await createImportCallers(db, 'KHM', () => now);
+const { focal, coordinator } = callers;
+const LFS = 'BA:HUB-5';
+const row = (time: string, value: string, extra: Partial<FixtureRow> = {}): FixtureRow => ({
+  source: LFS,
+  indicator: 'MNA_OEMP_SEX_CDS_NB',
+  sex: 'SEX_T',
+  classif1: 'CDS_DES_THA',
+  time,
+  value,
+  ...extra,
+});
+const create = async (rows: FixtureRow[]) =>
+  focal.submissions.create({ country: 'KHM', filePath: await writeImportFile('KHM', rows) });
+
+beforeAll(() => ensureSource(db, LFS, 'KHM'));
+
+describe('submissions', () => {
+  it('stores the raw file and returns the existing submission for an identical file', async () => {
+    const filePath = await writeImportFile('KHM', [row('2019', '1.000')]);
+    const first = await focal.submissions.create({ country: 'KHM', filePath, fileName: 'khm-2019.csv' });
+    const again = await focal.submissions.create({ country: 'KHM', filePath, mode: 'replace' });
+    expect(again).toEqual({ id: first.id, isExisting: true });
+    const original = await readFile(filePath);
+    const stored = [];
+    for await (const chunk of readSubmissionFile(db, first.id)) stored.push(chunk);
+    expect(Buffer.concat(stored)).toEqual(original);
+    const submission = await focal.submissions.get({ country: 'KHM', id: first.id });
+    expect(submission).toMatchObject({
+      file_name: 'khm-2019.csv',
+      sha256: createHash('sha256').update(original).digest('hex'),
+      status: 'draft',
+      mode: 'merge',
+      row_count: 1,
+      indicators: ['MNA_OEMP_SEX_CDS_NB'],
+    });
+  });
+
+  it('finds duplicate keys, other countries and unregistered sources in SQL, and errors block submitting', async () => {
+    const { id } = await create([
+      row('2020', '1.000'),
+      row('2021', '2.000'),
+      row('2020', '1.500'),
+      row('2020', '1.000', { refArea: 'LAO' }),
+      row('2021', '2.000', { source: 'FX:HUB-404' }),
+      row('2020', '3.000'),
+    ]);
+    const { groups, items } = await focal.submissions.findings({ country: 'KHM', id, limit: 2, offset: 0 });
+    expect(groups).toEqual([
+      { code: 'DUPLICATE_KEY', severity: 'error', count: 2, first_line: 4 },
+      { code: 'UNKNOWN_SOURCE', severity: 'error', count: 1, first_line: 6 },
+      { code: 'WRONG_COUNTRY', severity: 'error', count: 1, first_line: 5 },
+    ]);
+    expect(items.map((f) => [f.line, f.code, f.expected])).toEqual([
+      [4, 'DUPLICATE_KEY', '2'],
+      [5, 'WRONG_COUNTRY', 'KHM'],
+    ]);
+    const duplicates = await focal.submissions.findings({
+      country: 'KHM',
+      id,
+      code: 'DUPLICATE_KEY',
+      offset: 1,
+      limit: 10,
+    });
+    expect(duplicates.items).toEqual([
+      expect.objectContaining({
+        line: 7,
+        message:
+          'Line 7 repeats the observation on line 2 (same ref_area, indicator, source, sex, classif1, classif2 and time). Keep one of the two.',
+      }),
+    ]);
+    await expect(focal.submissions.submit({ country: 'KHM', id })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: `Submission ${id} has 4 error(s), so it cannot be submitted. Fix them in the file and upload it again.`,
+    });
+  });
+
+  it('warns about year-on-year jumps against published data without blocking', async () => {
+    await publishRows(callers, 'KHM', [row('2022', '10.000'), row('2022', '0.400', { sex: 'SEX_F' })]);
+    const { id } = await create([
+      row('2023', '16.000'),
+      row('2023', '9.000', { sex: 'SEX_M' }),
+      row('2023', '1.300', { sex: 'SEX_F' }),
+    ]);
+    const { items } = await focal.submissions.findings({ country: 'KHM', id, offset: 0, limit: 10 });
+    // +6.000 is both > 50 % and > 1.0 thousand; F's +0.900 is > 50 % but under a thousand persons.
+    expect(items).toEqual([
+      {
+        code: 'YEAR_ON_YEAR_JUMP',
+        severity: 'warning',
+        line: 2,
+        column: 'obs_value',
+        value: '16.000',
+        expected: '10.000',
+        message:
+          'Line 2: 16.000 for 2023 is 60% above the 2022 value 10.000 of the same series (change +6.000). Check the value; if it is right, say why in the comment column.',
+      },
+    ]);
+    await expect(focal.submissions.submit({ country: 'KHM', id })).resolves.toEqual({ id, status: 'submitted' });
+  });
+
+  it('goes draft → submitted → returned with a comment → submitted → published, each step recorded', async () => {
+    const { id } = await create([row('2018', '4.000')]);
+    await focal.submissions.submit({ country: 'KHM', id });
+    await coordinator.submissions.return({ country: 'KHM', id, comment: 'Source should be the 2018 LFS round.' });
+    await expect(coordinator.submissions.publish({ country: 'KHM', id })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
+    await focal.submissions.submit({ country: 'KHM', id });
+    await coordinator.submissions.publish({ country: 'KHM', id });
+    const { events, status, vintage } = await coordinator.submissions.get({ country: 'KHM', id });
+    expect(status).toBe('published');
+    expect(vintage).not.toBeNull();
+    expect(events.map((e) => [e.status, e.comment])).toEqual([
+      ['draft', null],
+      ['submitted', null],
+      ['returned', 'Source should be the 2018 LFS round.'],
+      ['submitted', null],
+      ['published', null],
+    ]);
+    const audited = await db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('target', '=', `submission:${id}`)
+      .execute();
+    expect(audited.map((a) => a.action)).toEqual([
+      'submissions.create',
+      'submissions.submit',
+      'submissions.return',
+      'submissions.submit',
+      'submissions.publish',
+    ]);
+    await expect(focal.submissions.delete({ country: 'KHM', id })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
+  });
+
+  it('lists by status and indicator, and deletes a draft with everything staged for it', async () => {
+    const { id } = await create([row('2017', '5.000')]);
+    const drafts = await coordinator.submissions.list({ status: 'draft', indicator: 'MNA_OEMP_SEX_CDS_NB' });
+    expect(drafts.map((s) => s.id)).toContain(id);
+    expect(await coordinator.submissions.list({ indicator: 'MST_TEMP_SEX_AGE_CBR_NB' })).toEqual([]);
+    await focal.submissions.delete({ country: 'KHM', id });
+    await expect(focal.submissions.get({ country: 'KHM', id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const staged = await db.selectFrom('staging_observation').select('line').where('submission_id', '=', id).execute();
+    expect(staged).toEqual([]);
+  });
+
+  it("hides another country's submission from a focal point naming their own country", async () => {
+    const { id } = await create([row('2016', '6.000')]);
+    const lao = await createTestAccount(db, { role: 'focal_point', countries: ['LAO'], now });
+    const laoCaller = createCaller(createContext({ db, now: () => now }, 'lao', { principal: lao.principal }));
+    await expect(laoCaller.submissions.get({ country: 'LAO', id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('refuses a server file path from a caller over HTTP', async () => {
+    const account = await createTestAccount(db, { role: 'focal_point', countries: ['KHM'], now });
+    const overHttp = createCaller(
+      createContext({ db, now: () => now }, 'http', { principal: account.principal, clientAddress: '203.0.113.9' }),
+    );
+    await expect(overHttp.submissions.create({ country: 'KHM', filePath: '/etc/passwd' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+});

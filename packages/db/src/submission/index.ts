@@ -1,0 +1,10 @@
+export { copyText } from './copy-rows.js';
+export * from './diff.repository.js';
+export * from './finding.repository.js';
+export * from './observation.repository.js';
+export * from './publish.repository.js';
+export * from './staging.repository.js';
+export * from './staging-checks.repository.js';
+export * from './submission.repository.js';
+export type * from './submission.schema.js';
+export * from './submission-file.repository.js';

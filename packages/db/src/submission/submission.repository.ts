@@ -1,0 +1,151 @@
+import { sql } from 'kysely';
+import type { Db } from '../create-db.js';
+import type { SubmissionMode, SubmissionStatus } from './submission.schema.js';
+
+export interface NewSubmission {
+  country: string;
+  createdBy: string;
+  mode: SubmissionMode;
+  fileName: string;
+  fileSize: number;
+  sha256: Buffer;
+  now: Date;
+}
+
+const submissionColumns = [
+  's.id',
+  's.country',
+  's.created_by',
+  's.created_at',
+  's.status',
+  's.status_changed_at',
+  's.mode',
+  's.file_name',
+  's.file_size',
+  's.row_count',
+  's.error_count',
+  's.warning_count',
+  's.indicators',
+  's.file_purged_at',
+] as const;
+
+export async function insertSubmission(db: Db, submission: NewSubmission): Promise<number> {
+  const { id } = await db
+    .insertInto('submission')
+    .values({
+      country: submission.country,
+      created_by: submission.createdBy,
+      created_at: submission.now,
+      status: 'draft',
+      status_changed_at: submission.now,
+      mode: submission.mode,
+      file_name: submission.fileName,
+      file_size: submission.fileSize,
+      sha256: submission.sha256,
+      file_purged_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await appendSubmissionEvent(db, {
+    submissionId: id,
+    status: 'draft',
+    actorId: submission.createdBy,
+    now: submission.now,
+  });
+  return id;
+}
+
+export async function findSubmissionBySha256(db: Db, country: string, sha256: Buffer) {
+  return db
+    .selectFrom('submission as s')
+    .select(submissionColumns)
+    .where('s.country', '=', country)
+    .where('s.sha256', '=', sha256)
+    .executeTakeFirst();
+}
+
+/** A submission of a country; `forUpdate` locks its row until the transaction ends. */
+export async function findSubmission(db: Db, country: string, id: number, options: { forUpdate?: boolean } = {}) {
+  const query = db
+    .selectFrom('submission as s')
+    .innerJoin('app_user as u', 'u.id', 's.created_by')
+    .select([...submissionColumns, 'u.email as created_by_email', sql<string>`encode(s.sha256, 'hex')`.as('sha256')])
+    .where('s.country', '=', country)
+    .where('s.id', '=', id);
+  return (options.forUpdate ? query.forUpdate('s') : query).executeTakeFirst();
+}
+
+export interface SubmissionFilter {
+  country?: string | undefined;
+  status?: SubmissionStatus | undefined;
+  indicator?: string | undefined;
+  /** Keyset paging: submissions older than this id. */
+  before?: number | undefined;
+  limit: number;
+}
+
+export async function listSubmissions(db: Db, filter: SubmissionFilter) {
+  let query = db.selectFrom('submission as s').select(submissionColumns).orderBy('s.id', 'desc').limit(filter.limit);
+  if (filter.country) query = query.where('s.country', '=', filter.country);
+  if (filter.status) query = query.where('s.status', '=', filter.status);
+  if (filter.indicator) query = query.where(sql<boolean>`${filter.indicator} = any(s.indicators)`);
+  if (filter.before) query = query.where('s.id', '<', filter.before);
+  return query.execute();
+}
+
+export async function listSubmissionEvents(db: Db, submissionId: number) {
+  return db
+    .selectFrom('submission_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.actor_id')
+    .select(['e.status', 'e.occurred_at', 'e.comment', 'u.email as actor_email'])
+    .where('e.submission_id', '=', submissionId)
+    .orderBy('e.id')
+    .execute();
+}
+
+interface StatusChange {
+  submissionId: number;
+  status: SubmissionStatus;
+  actorId: string | null;
+  now: Date;
+  comment?: string | null;
+}
+
+async function appendSubmissionEvent(db: Db, change: StatusChange): Promise<void> {
+  await db
+    .insertInto('submission_event')
+    .values({
+      submission_id: change.submissionId,
+      status: change.status,
+      actor_id: change.actorId,
+      occurred_at: change.now,
+      comment: change.comment ?? null,
+    })
+    .execute();
+}
+
+export async function changeSubmissionStatus(db: Db, change: StatusChange): Promise<void> {
+  await db
+    .updateTable('submission')
+    .set({ status: change.status, status_changed_at: change.now })
+    .where('id', '=', change.submissionId)
+    .execute();
+  await appendSubmissionEvent(db, change);
+}
+
+/** Row, error and warning counts and the indicators, recomputed from staging and findings. */
+export async function refreshSubmissionCounts(db: Db, submissionId: number): Promise<void> {
+  await sql`
+    update submission s set
+      row_count = (select count(*) from staging_observation where submission_id = s.id),
+      error_count = (select count(*) from finding where submission_id = s.id and severity = 'error'),
+      warning_count = (select count(*) from finding where submission_id = s.id and severity = 'warning'),
+      indicators = coalesce(
+        (select array_agg(distinct indicator order by indicator) from staging_observation where submission_id = s.id),
+        '{}')
+    where s.id = ${submissionId}`.execute(db);
+}
+
+export async function deleteSubmission(db: Db, submissionId: number): Promise<void> {
+  await db.deleteFrom('submission').where('id', '=', submissionId).execute();
+}
