@@ -26,10 +26,12 @@ async function generateFile(path: string, rows: number, destinations: string[], 
     const rest = Math.floor(i / destinations.length);
     const sex = SEXES[rest % SEXES.length];
     const source = SOURCES[Math.floor(rest / SEXES.length) % SOURCES.length];
-    const year = 1000 + Math.floor(rest / (SEXES.length * SOURCES.length));
+    // Monthly periods from 1950: enough distinct keys, all periods the validator accepts.
+    const period = Math.floor(rest / (SEXES.length * SOURCES.length));
+    const time = `${1950 + Math.floor(period / 12)}M${String((period % 12) + 1).padStart(2, '0')}`;
     const millis = ((i * 7919) % 1_000_000) + (revised && i % 2 === 1 ? 1 : 0);
     const value = `${Math.floor(millis / 1000)}.${String(millis % 1000).padStart(3, '0')}`;
-    batch += `${COUNTRY},${source},MNA_OEMP_SEX_CDS_NB,${sex},${destination},,${year},${value},,,,,\n`;
+    batch += `${COUNTRY},${source},MNA_OEMP_SEX_CDS_NB,${sex},${destination},,${time},${value},,,,,\n`;
     if (batch.length > 1 << 20) {
       if (!out.write(batch)) await new Promise((resolve) => out.once('drain', resolve));
       batch = '';

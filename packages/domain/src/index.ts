@@ -46,6 +46,7 @@ export {
   standardSchemeIdSchema,
 } from './codes.js';
 export { type Country, countries, countryCodeSchema, countryNameLanguages, countrySchema } from './countries.js';
+export { type Finding, findingSchema, type Severity, severitySchema } from './finding.js';
 export {
   additiveComponents,
   type CodeRole,
@@ -100,6 +101,7 @@ export {
   noteTypes,
 } from './notes.js';
 export { type ObsStatus, obsStatuses, obsStatusSchema } from './obs-status.js';
+export { decimalTextSchema, type ObservationRow, observationRowSchema } from './observation-row.js';
 export { ASEAN, type Region, regionSchema, regions, WORLD } from './regions.js';
 export {
   type SourceCategory,

@@ -2,6 +2,7 @@ export {
   type FindingCode,
   type FindingParams,
   findingCatalogue,
+  isFatal,
   renderMessage,
   type Severity,
   severityOf,
@@ -28,5 +29,5 @@ export { buildTemplate } from './template.js';
 export { LAYOUT } from './validate/columns.js';
 export { type CompiledCatalogue, compileCatalogue } from './validate/compiled-catalogue.js';
 export { DEFAULT_MAX_TRACKED_KEYS, MAX_CELL_CHARS, type RowCheckOptions } from './validate/row-validator.js';
-export type { RowHook, ValidatedRow } from './validate/validated-row.js';
+export type { RowHook, RowVerdict, ValidatedRow } from './validate/validated-row.js';
 export { type ValidateFileOptions, type ValidationResult, validateFile } from './validate-file.js';

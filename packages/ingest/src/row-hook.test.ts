@@ -41,6 +41,7 @@ describe('onRow', () => {
         noteSource: ['COV:3', 'GEO:1'],
         comment: 'ok',
         hasError: false,
+        hasUnreadableValue: false,
       },
       expect.objectContaining({ line: 3, source: 'FX:1234', sex: 'SEX_M', value: null, obsStatus: 'M', comment: null }),
     ]);
@@ -65,7 +66,7 @@ describe('onRow', () => {
     expect(rows.map((r) => r.value)).toEqual(['1827.799', '0.005', '1.2345', '0']);
   });
 
-  it('flags rows with an error (a duplicate included), not rows with only warnings', async () => {
+  it('flags rows with an error (a duplicate included), not rows with only warnings, and values it could not read', async () => {
     const rows = await rowsOf(
       csv([
         row({ value: '10' }),
@@ -73,14 +74,18 @@ describe('onRow', () => {
         row({ sex: 'SEX_F', value: '"1,5"' }),
         row({ sex: 'SEX_X' }),
         row({ value: '10' }),
+        row({ indicator: 'NOT_AN_INDICATOR' }),
+        row({ time: '2023', value: '' }),
       ]),
     );
-    expect(rows.map((r) => [r.line, r.hasError, r.value])).toEqual([
-      [2, false, '10'],
-      [3, false, '1.2345'],
-      [4, true, null],
-      [5, true, '1827.799'],
-      [6, true, '10'],
+    expect(rows.map((r) => [r.line, r.hasError, r.value, r.hasUnreadableValue])).toEqual([
+      [2, false, '10', false],
+      [3, false, '1.2345', false],
+      [4, true, null, true],
+      [5, true, '1827.799', false],
+      [6, true, '10', false],
+      [7, true, null, true],
+      [8, true, null, false],
     ]);
   });
 

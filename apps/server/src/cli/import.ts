@@ -3,14 +3,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCaller, createContext, type Principal } from '@ilms/api';
 import { findUserByEmail } from '@ilms/db';
+import { TRPCError } from '@trpc/server';
 import { pino } from 'pino';
 import { openDatabase } from '../database.js';
 import { parseEnv } from '../env.js';
 
 const usage = `usage: pnpm ilms:import <file> --country XXX --as <admin email> [--mode merge|replace|delete] [--dry-run] [--publish]
 
-Imports an ILOSTAT-layout CSV straight into DATABASE_URL (or the embedded database), as the named
-administrator: creates the submission, prints its findings and the diff against published data,
+Imports a file in the ILOSTAT layout (.csv, .txt, .csv.gz or .xlsx; checked as by ilms validate)
+straight into DATABASE_URL (or the embedded database), as the named administrator: creates the submission, prints its findings and the diff against published data,
 then with --publish submits and publishes it, or with --dry-run deletes the draft again.`;
 
 function fail(message: string): never {
@@ -71,6 +72,11 @@ try {
     }
   }
   process.exitCode = submission.error_count > 0 ? 1 : 0;
+} catch (error) {
+  // Refused files, unknown countries, rules broken: the message says what to do, no stack needed.
+  if (!(error instanceof TRPCError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exitCode = 1;
 } finally {
   await database.close();
 }

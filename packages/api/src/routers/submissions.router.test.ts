@@ -97,7 +97,7 @@ describe('submissions', () => {
     await publishRows(callers, 'KHM', [row('2022', '10.000'), row('2022', '0.400', { sex: 'SEX_F' })]);
     const { id } = await create([
       row('2023', '16.000'),
-      row('2023', '9.000', { sex: 'SEX_M' }),
+      row('2023', '14.700', { sex: 'SEX_M' }),
       row('2023', '1.300', { sex: 'SEX_F' }),
     ]);
     const { items } = await focal.submissions.findings({ country: 'KHM', id, offset: 0, limit: 10 });

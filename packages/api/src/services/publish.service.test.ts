@@ -15,6 +15,7 @@ const { focal, coordinator } = callers;
 
 const LFS = 'BA:HUB-1';
 const ADMIN = 'FX:HUB-2';
+const SUMS = 'BA:HUB-3';
 const OEMP = 'MNA_OEMP_SEX_CDS_NB';
 const row = (
   source: string,
@@ -43,6 +44,7 @@ const publishAt = (rows: FixtureRow[], mode?: 'merge' | 'replace' | 'delete') =>
 beforeAll(async () => {
   await ensureSource(db, LFS, 'PHL', 'Labour force survey');
   await ensureSource(db, ADMIN, 'PHL', 'Deployment records');
+  await ensureSource(db, SUMS, 'PHL', 'Survey for sums');
 });
 
 describe('publishing', () => {
@@ -174,8 +176,13 @@ describe('publishing', () => {
   });
 
   it('keeps values exact: the sum of 2,000 three-decimal values', async () => {
+    // 2,000 distinct periods the validator accepts: every month from 1950, then quarters.
+    const period = (i: number) =>
+      i < 1812
+        ? `${1950 + Math.floor(i / 12)}M${String((i % 12) + 1).padStart(2, '0')}`
+        : `${1950 + Math.floor((i - 1812) / 4)}Q${((i - 1812) % 4) + 1}`;
     const rows = Array.from({ length: 2000 }, (_, i) =>
-      row(LFS, 'SEX_T', String(3000 + i), `${(i % 97) + 1}.${String((i * 37) % 1000).padStart(3, '0')}`),
+      row(SUMS, 'SEX_T', period(i), `${(i % 97) + 1}.${String((i * 37) % 1000).padStart(3, '0')}`),
     );
     await publishAt(rows);
     const expectedMillis = rows.reduce((sum, r) => sum + BigInt(r.value.replace('.', '')), 0n);
@@ -183,12 +190,11 @@ describe('publishing', () => {
       .selectFrom('observation as o')
       .innerJoin('series as s', 's.id', 'o.series_id')
       .select((eb) => eb.fn.sum<string>('o.value').as('total'))
-      .where('s.source', '=', LFS)
-      .where('o.time', '>=', '3000')
+      .where('s.source', '=', SUMS)
       .where('o.valid_to_seq', 'is', null)
       .executeTakeFirst();
     expect(total?.total).toBe(`${expectedMillis / 1000n}.${String(expectedMillis % 1000n).padStart(3, '0')}`);
-    const back = await coordinator.observations.list({ refArea: 'PHL', indicator: OEMP, source: LFS, limit: 10_000 });
+    const back = await coordinator.observations.list({ refArea: 'PHL', indicator: OEMP, source: SUMS, limit: 10_000 });
     const byTime = new Map(back.map((r) => [r.time, r.value]));
     expect(rows.every((r) => byTime.get(r.time) === r.value)).toBe(true);
   });

@@ -12,6 +12,7 @@ import {
   groupFindings,
   insertSubmission,
   inTransaction,
+  listNationalCodes,
   listSubmissionEvents,
   pageFindings,
   refreshSubmissionCounts,
@@ -22,8 +23,8 @@ import {
 import { signedInCaller } from '../auth/authorize.js';
 import type { Context } from '../context.js';
 import { DomainError } from '../errors.js';
-import { readIlostatCsv } from './import/ilostat-csv.reader.js';
 import type { ImportReader } from './import/import-reader.js';
+import { readWithValidator } from './import/validator.reader.js';
 
 export interface NewSubmissionInput {
   country: string;
@@ -55,12 +56,13 @@ function assertInProcess(ctx: Pick<Context, 'clientAddress'>): void {
 /**
  * Creates a draft from a file: stores the raw file, stages its rows, and records the file's
  * findings with those of the whole-file checks in SQL. The same file (same SHA-256) already
- * given for the country returns that submission instead.
+ * given for the country returns that submission instead. A file the validator cannot read to its
+ * end (binary, wrong encoding, unclosed quote) is refused with INVALID_INPUT and leaves nothing.
  */
 export async function createSubmission(
   ctx: Context,
   input: NewSubmissionInput,
-  readImport: ImportReader = readIlostatCsv,
+  readImport: ImportReader = readWithValidator,
 ) {
   assertInProcess(ctx);
   const caller = signedInCaller(ctx);
@@ -87,8 +89,12 @@ export async function createSubmission(
       now: ctx.now(),
     });
     await storeSubmissionFile(trx, submissionId, createReadStream(input.filePath));
-    const parsed = readImport(input.filePath, { country: input.country });
+    const nationalSchemes = await listNationalCodes(trx, input.country);
+    const parsed = readImport(input.filePath, { country: input.country, nationalSchemes });
     await stageRows(trx, submissionId, parsed.rows);
+    // Rows before a refusal part-way are staged already: throwing rolls them back with the rest.
+    const refusal = parsed.refusal();
+    if (refusal !== undefined) throw new DomainError('INVALID_INPUT', refusal);
     await copyFindings(trx, submissionId, parsed.findings());
     await checkStagedRows(trx, submissionId, input.country);
     if (input.mode !== 'delete') await checkJumpsAgainstPublished(trx, submissionId);

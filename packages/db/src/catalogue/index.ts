@@ -1,6 +1,11 @@
 export type * from './catalogue.schema.js';
 export { findIndicator, type IndicatorFilter, listIndicators } from './indicator.repository.js';
-export { insertNationalScheme, type NationalSchemeRows, schemeExists } from './national-scheme.repository.js';
+export {
+  insertNationalScheme,
+  listNationalCodes,
+  type NationalSchemeRows,
+  schemeExists,
+} from './national-scheme.repository.js';
 export {
   insertSource,
   listCountries,

@@ -32,3 +32,21 @@ export async function insertNationalScheme(trx: Db, rows: NationalSchemeRows): P
   if (rows.labels.length > 0) await trx.insertInto('code_label').values(rows.labels).execute();
   if (rows.hierarchy.length > 0) await trx.insertInto('code_hierarchy').values(rows.hierarchy).execute();
 }
+
+/** A country's national classifications as scheme id → full codes (`OCU_LAO-LSCO2019_1`), for validating its files. */
+export async function listNationalCodes(db: Db, country: string): Promise<Map<string, Set<string>>> {
+  const rows = await db
+    .selectFrom('classification_code as c')
+    .innerJoin('classification_scheme as s', 's.id', 'c.scheme_id')
+    .select(['c.scheme_id', 'c.code'])
+    .where('s.kind', '=', 'national')
+    .where('s.country', '=', country)
+    .execute();
+  const schemes = new Map<string, Set<string>>();
+  for (const { scheme_id, code } of rows) {
+    const codes = schemes.get(scheme_id) ?? new Set<string>();
+    codes.add(code);
+    schemes.set(scheme_id, codes);
+  }
+  return schemes;
+}

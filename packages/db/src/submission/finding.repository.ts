@@ -1,18 +1,11 @@
+import type { Finding } from '@ilms/domain';
 import { sql } from 'kysely';
 import type { Db } from '../create-db.js';
 import { batchLines, copyField, copyText } from './copy-rows.js';
 import type { FindingOrigin, Severity } from './submission.schema.js';
 
-/** A finding as the validator reports it (the shape of `@ilms/ingest`'s `Finding`). */
-export interface SubmissionFinding {
-  code: string;
-  severity: Severity;
-  line: number;
-  column: string;
-  value: string;
-  expected: string;
-  message: string;
-}
+/** A finding as stored with a submission: the domain's, whichever check found it. */
+export type SubmissionFinding = Finding;
 
 async function* toCopyLines(
   submissionId: number,

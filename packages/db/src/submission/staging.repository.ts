@@ -2,27 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../create-db.js';
 import { arrayLiteral, batchLines, copyField, copyText } from './copy-rows.js';
 
-/**
- * One observation of an import file as the validator hands it over: every dimension a full
- * catalogue code, the value an exact decimal string with the unit multiplier applied.
- */
-export interface StagedObservation {
-  /** Physical line of the file (header = 1), or the sheet row for .xlsx. */
-  line: number;
-  refArea: string;
-  indicator: string;
-  source: string;
-  sex: string | null;
-  classif1: string | null;
-  classif2: string | null;
-  time: string;
-  value: string | null;
-  obsStatus: string | null;
-  noteClassif: readonly string[];
-  noteIndicator: readonly string[];
-  noteSource: readonly string[];
-  comment: string | null;
-}
+/** One observation of an import file as the validator hands it over: the domain's row. */
+export type StagedObservation = import('@ilms/domain').ObservationRow;
 
 const COLUMNS =
   'submission_id, line, ref_area, indicator, source, sex, classif1, classif2, time, value, obs_status, note_classif, note_indicator, note_source, comment';

@@ -147,5 +147,7 @@ export async function refreshSubmissionCounts(db: Db, submissionId: number): Pro
 }
 
 export async function deleteSubmission(db: Db, submissionId: number): Promise<void> {
+  // Staging has no foreign key to cascade along (it would slow every COPY).
+  await db.deleteFrom('staging_observation').where('submission_id', '=', submissionId).execute();
   await db.deleteFrom('submission').where('id', '=', submissionId).execute();
 }

@@ -1,9 +1,12 @@
-/**
+import type { Severity } from '@ilms/domain';
+
+export type { Severity };
+
+/*
  * Every finding the importer can report, keyed by a stable code. Messages live here and only
  * here, so they can be translated later; `docs/findings.md` lists the same codes.
  * Placeholders: {line} {column} {value} {expected} {detail}.
  */
-export type Severity = 'error' | 'warning';
 
 interface Entry {
   severity: Severity;
@@ -219,6 +222,11 @@ export const findingCatalogue = {
     severity: 'warning',
     message:
       'Line {line}: the rate is {value} but {detail} in this file give {expected} (difference over 0.05 points). Check the rate or its numerator and denominator.',
+  },
+  YEAR_ON_YEAR_JUMP: {
+    severity: 'warning',
+    message:
+      'Line {line}: obs_value {value} moves by {detail} from {expected}, the previous published value of the same series: more than half and more than 1,000 persons. Check the value and its unit (thousands); if it is right, say why in the comment column so the coordinator can confirm it.',
   },
   DUPLICATE_CHECK_LIMIT: {
     severity: 'warning',

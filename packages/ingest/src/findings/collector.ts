@@ -1,3 +1,4 @@
+import type { Finding as DomainFinding } from '@ilms/domain';
 import {
   type FindingCode,
   type FindingParams,
@@ -7,16 +8,9 @@ import {
   showValue,
 } from './catalogue.js';
 
-export interface Finding {
+/** The domain's finding, its code one of the catalogue's. */
+export interface Finding extends DomainFinding {
   code: FindingCode;
-  severity: Severity;
-  /** Physical line of the file (header = 1), or the sheet row number for .xlsx. */
-  line: number;
-  column: string;
-  /** The value as written (shortened past 200 characters). */
-  value: string;
-  expected: string;
-  message: string;
 }
 
 /** Where stored findings go: report files, or an array in tests. */

@@ -11,6 +11,12 @@ export interface RowCheckOptions {
   unitMultiplier?: number;
   /** Registered national classifications: scheme id → its full codes. */
   nationalSchemes?: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Set when the caller checks duplicate keys, the submitting country and registered sources on
+   * the stored rows (the server does, in SQL, over the whole file): DUPLICATE_KEY, WRONG_COUNTRY
+   * and UNKNOWN_SOURCE are then left to it, so a submission never holds the same finding twice.
+   */
+  hasDatabaseChecks?: boolean;
   /** Series keys (and rule groups) held at once for duplicates and dataset rules (memory bound). */
   maxTrackedKeys?: number;
 }

@@ -27,6 +27,9 @@ export class RowValidator {
   private lastTime = NEVER;
   /** The last row's source after the file-level default, for `validatedRow`. */
   private source = '';
+  /** The country rows are checked against here; undefined when the database checks it. */
+  private readonly country: string | undefined;
+  private readonly reportsUnknownSource: boolean;
   rows = 0;
 
   constructor(
@@ -36,7 +39,15 @@ export class RowValidator {
     private readonly options: RowCheckOptions,
   ) {
     this.c = header.columns;
-    this.window = new SeriesWindow(cat, findings, options.maxTrackedKeys ?? DEFAULT_MAX_TRACKED_KEYS);
+    const hasDatabaseChecks = options.hasDatabaseChecks === true;
+    this.window = new SeriesWindow(
+      cat,
+      findings,
+      options.maxTrackedKeys ?? DEFAULT_MAX_TRACKED_KEYS,
+      !hasDatabaseChecks,
+    );
+    this.country = hasDatabaseChecks ? undefined : options.country;
+    this.reportsUnknownSource = !hasDatabaseChecks;
     const first = cat.indicators.values().next().value as CompiledIndicator;
     const series = {
       indicator: first,
@@ -72,8 +83,8 @@ export class RowValidator {
 
     const area = this.cell(c.ref_area, fields);
     if (!cat.areas.has(area)) f.add('UNKNOWN_REF_AREA', { line, column: 'ref_area', value: area });
-    else if (this.options.country !== undefined && area !== this.options.country) {
-      f.add('WRONG_COUNTRY', { line, column: 'ref_area', value: area, expected: this.options.country });
+    else if (this.country !== undefined && area !== this.country) {
+      f.add('WRONG_COUNTRY', { line, column: 'ref_area', value: area, expected: this.country });
     }
 
     let source = this.cell(c.source, fields);
@@ -128,7 +139,11 @@ export class RowValidator {
   validatedRow(fields: string[], line: number): ValidatedRow {
     const text = this.cell(this.c.obs_value, fields);
     const value = checkedValue.isNumber ? shiftDecimal(text, checkedValue.shift) : null;
-    return buildValidatedRow(fields, line, this.c, this.source, value, this.ctx.findings.rowHasError);
+    const hasUnreadableValue = value === null && text !== '';
+    return buildValidatedRow(fields, line, this.c, this.source, value, {
+      hasError: this.ctx.findings.rowHasError,
+      hasUnreadableValue,
+    });
   }
 
   /** Whether the source can be part of a key. */
@@ -139,7 +154,7 @@ export class RowValidator {
       return false;
     }
     if (!SOURCE.test(source) || !SOURCE_PREFIX.test(source)) {
-      this.ctx.findings.add('UNKNOWN_SOURCE', { line, column: 'source', value: source });
+      if (this.reportsUnknownSource) this.ctx.findings.add('UNKNOWN_SOURCE', { line, column: 'source', value: source });
       return false;
     }
     this.lastSource = source;

@@ -54,6 +54,8 @@ export class SeriesWindow {
     private readonly cat: CompiledCatalogue,
     private readonly findings: FindingCollector,
     private readonly maxKeys = DEFAULT_MAX_TRACKED_KEYS,
+    /** False when the caller finds duplicates itself (in SQL over the stored rows). */
+    private readonly reportsDuplicates = true,
   ) {
     this.keys = new SeriesKeys(cat);
     this.sums = new SumGroups(cat.sums);
@@ -111,7 +113,8 @@ export class SeriesWindow {
     const ind = r.indicator;
     const d = this.dups.findOrAdd(at, source | (ind.index << 16), c0 | (c1 << 16), c2);
     if (!this.dups.isNew) {
-      this.findings.add('DUPLICATE_KEY', { line: r.line, expected: String(this.dupLine.data[d]) });
+      if (this.reportsDuplicates)
+        this.findings.add('DUPLICATE_KEY', { line: r.line, expected: String(this.dupLine.data[d]) });
       return;
     }
     this.dupLine.ensure(d);

@@ -1,31 +1,26 @@
+import type { ObservationRow } from '@ilms/domain';
 import type { ColumnMap } from './columns.js';
 
-/** One row as checked, for the next stage (staging the submission). */
-export interface ValidatedRow {
-  /** Physical line the record starts on (header = 1; sheet row number for .xlsx). */
-  line: number;
-  refArea: string;
-  indicator: string;
-  /** The row's source, or the file-level default when its cell is empty; null when neither. */
-  source: string | null;
-  sex: string | null;
-  classif1: string | null;
-  classif2: string | null;
-  time: string;
-  /**
-   * Exact decimal in the stored unit (counts in thousands): as written when no unit multiplier
-   * applies, otherwise its decimal point moved, without leading or trailing zeros. Null when
-   * empty, not a number, or the indicator is unknown (then `hasError` is true, or the status
-   * says the value is missing).
-   */
-  value: string | null;
-  obsStatus: string | null;
-  noteClassif: string[];
-  noteIndicator: string[];
-  noteSource: string[];
-  comment: string | null;
+/** What the checks learned about a row beyond its cells. */
+export interface RowVerdict {
   /** Whether an error finding was raised on this row (warnings do not count). */
   hasError: boolean;
+  /**
+   * Whether obs_value was written but could not be read as a number in the stored unit (not a
+   * number, separators, or an unknown indicator): `value` is then null without meaning "missing".
+   */
+  hasUnreadableValue: boolean;
+}
+
+/**
+ * One row as checked, for the next stage (staging the submission): the domain's observation row
+ * (see `ObservationRow`: `value` is an exact decimal in the stored unit, as written when no unit
+ * multiplier applies, otherwise its decimal point moved; null when empty or unreadable), except
+ * that `source` is null when neither the row nor the file gives one, since a row without a source
+ * is still checked and reported.
+ */
+export interface ValidatedRow extends Omit<ObservationRow, 'source'>, RowVerdict {
+  source: string | null;
 }
 
 /**
@@ -51,7 +46,7 @@ export function buildValidatedRow(
   c: ColumnMap,
   source: string,
   value: string | null,
-  hasError: boolean,
+  verdict: RowVerdict,
 ): ValidatedRow {
   return {
     line,
@@ -68,7 +63,8 @@ export function buildValidatedRow(
     noteIndicator: notes(c.note_indicator, fields),
     noteSource: notes(c.note_source, fields),
     comment: cellOrNull(c.comment, fields),
-    hasError,
+    hasError: verdict.hasError,
+    hasUnreadableValue: verdict.hasUnreadableValue,
   };
 }
 

@@ -1,15 +1,24 @@
-import type { StagedObservation, SubmissionFinding } from '@ilms/db';
+import type { Finding, ObservationRow } from '@ilms/domain';
 
 /** What reading an import file yields: its rows for staging and its findings. */
 export interface ParsedImport {
-  /** Rows whose cells are well formed, in file order, streamed. */
-  rows: AsyncIterable<StagedObservation>;
+  /** The rows to stage, in file order, streamed. */
+  rows: AsyncIterable<ObservationRow>;
   /** The file's findings; called once `rows` is exhausted. */
-  findings(): AsyncIterable<SubmissionFinding> | Iterable<SubmissionFinding>;
+  findings(): AsyncIterable<Finding> | Iterable<Finding>;
+  /**
+   * Why the file could not be read to its end (binary, wrong encoding, unclosed quote), as a
+   * message for the person who sent it; undefined when it was read. Called once `rows` is
+   * exhausted. Rows staged before the refusal must not survive: the caller rolls back.
+   */
+  refusal(): string | undefined;
 }
 
-/**
- * Reads an import file for a submission. The validator of `@ilms/ingest` will provide the
- * production one; `readIlostatCsv` reads clean ILOSTAT-layout CSV in the meantime.
- */
-export type ImportReader = (filePath: string, options: { country: string }) => ParsedImport;
+export interface ImportReadOptions {
+  country: string;
+  /** The country's registered national classifications: scheme id → full codes. */
+  nationalSchemes: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** Reads an import file for a submission (`readWithValidator` in production). */
+export type ImportReader = (filePath: string, options: ImportReadOptions) => ParsedImport;
