@@ -44,7 +44,7 @@ describe('codes are unique', () => {
 
 describe('the ILMS indicator set', () => {
   it('holds exactly the 63 ILOSTAT codes of ilms-indicator-codes.txt', () => {
-    const file = readFileSync(new URL('../../../../shared/domain/ilms-indicator-codes.txt', import.meta.url), 'utf8');
+    const file = readFileSync(new URL('./ilms-indicator-codes.txt', import.meta.url), 'utf8');
     const expected = file
       .split('\n')
       .map((line) => line.trim())
