@@ -1,4 +1,5 @@
 import {
+  type CredentialOwner,
   findApiTokenByHash,
   findSessionByHash,
   listUserCountries,
@@ -7,7 +8,7 @@ import {
   touchSession,
 } from '@ilms/db';
 import { type Dependencies, defaultSessionLifetime } from '../context.js';
-import type { CredentialProblem, Principal } from './principal.js';
+import type { Credential, CredentialProblem, Principal } from './principal.js';
 import { hashSecret } from './secret.js';
 
 export const API_TOKEN_PREFIX = 'ilms_';
@@ -40,26 +41,20 @@ function sessionProblem(session: SessionWithUser, deps: Dependencies, now: Date)
   return session.isActive ? null : 'account_inactive';
 }
 
+/** The principal of an accepted credential, with the owner's current country assignments. */
+async function admit(deps: Dependencies, owner: CredentialOwner, credential: Credential): Promise<Authentication> {
+  const { userId, email, name, role, mustChangePassword } = owner;
+  const countries = await listUserCountries(deps.db, userId);
+  return { principal: { userId, email, name, role, countries, mustChangePassword, credential }, problem: null };
+}
+
 async function authenticateSession(deps: Dependencies, token: string, now: Date): Promise<Authentication> {
   const session = await findSessionByHash(deps.db, hashSecret(token));
   if (!session) return refuse('session_ended');
   const problem = sessionProblem(session, deps, now);
   if (problem) return refuse(problem);
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) await touchSession(deps.db, session.id, now);
-  const { userId, email, name, role, mustChangePassword } = session;
-  const countries = await listUserCountries(deps.db, userId);
-  return {
-    principal: {
-      userId,
-      email,
-      name,
-      role,
-      countries,
-      mustChangePassword,
-      credential: { kind: 'session', id: session.id },
-    },
-    problem: null,
-  };
+  return admit(deps, session, { kind: 'session', id: session.id });
 }
 
 async function authenticateToken(deps: Dependencies, bearer: string, now: Date): Promise<Authentication> {
@@ -69,22 +64,9 @@ async function authenticateToken(deps: Dependencies, bearer: string, now: Date):
   if (!token.isActive) return refuse('account_inactive');
   const lastUsed = token.lastUsedAt?.getTime() ?? 0;
   if (now.getTime() - lastUsed >= TOUCH_INTERVAL_MS) await markApiTokenUsed(deps.db, token.id, now);
-  const { userId, email, name, role, mustChangePassword } = token;
-  const countries = await listUserCountries(deps.db, userId);
   // A token acts with its owner's role and countries as they are now, so demoting or
   // deactivating the owner takes effect on their tokens at once.
-  return {
-    principal: {
-      userId,
-      email,
-      name,
-      role,
-      countries,
-      mustChangePassword,
-      credential: { kind: 'token', id: token.id },
-    },
-    problem: null,
-  };
+  return admit(deps, token, { kind: 'token', id: token.id });
 }
 
 /** Resolves the caller of one request from its cookie or bearer token. */
