@@ -52,6 +52,7 @@ export async function readRequestFacts(
     principal,
     credentialProblem: problem,
     clientAddress: request.ip,
+    isInProcess: false,
     origin: classifyOrigin(request),
     sessionCookie: {
       set: (value, expiresAt) => void reply.setCookie(SESSION_COOKIE, value, { ...cookieOptions, expires: expiresAt }),

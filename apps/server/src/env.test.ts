@@ -21,10 +21,16 @@ describe('parseEnv', () => {
         'ILMS Hub cannot start: settings are wrong.',
         '  PORT: expected a whole number (got "eighty")',
         '  LOG_LEVEL: Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent" (got "loud")',
-        '  DATABASE_URL: expected a PostgreSQL URL such as postgres://user:password@host:5432/database (got "mysql://localhost/ilms")',
+        '  DATABASE_URL: expected a PostgreSQL URL such as postgres://user:password@host:5432/database (value not shown: it may hold a password)',
         'Fix the environment variable(s) above (see README, "Configuration") and start again.',
       ].join('\n'),
     );
+  });
+
+  it('never repeats a malformed DATABASE_URL, which may hold a password', () => {
+    const attempt = () => parseEnv({ DATABASE_URL: 'postgres//ilms:s3cret-pw@db/ilms' });
+    expect(attempt).toThrow('DATABASE_URL: expected a PostgreSQL URL');
+    expect(attempt).not.toThrow(/s3cret-pw/);
   });
 
   it('refuses a port out of range', () => {

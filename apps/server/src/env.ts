@@ -60,13 +60,20 @@ function withoutEmpty(source: Record<string, string | undefined>): Record<string
   return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => !!entry[1]));
 }
 
+/** Settings that may hold a password: their value is never repeated in a message or a log. */
+const secretSettings = new Set(['DATABASE_URL', 'ILMS_ADMIN_PASSWORD']);
+
+function describeGiven(name: string, given: string | undefined): string {
+  if (given === undefined) return ' (not set)';
+  return secretSettings.has(name) ? ' (value not shown: it may hold a password)' : ` (got ${JSON.stringify(given)})`;
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(withoutEmpty(source));
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0]);
-    const given = source[name];
-    return `  ${name}: ${issue.message}${given === undefined ? ' (not set)' : ` (got ${JSON.stringify(given)})`}`;
+    return `  ${name}: ${issue.message}${describeGiven(name, source[name])}`;
   });
   throw new EnvError(
     `ILMS Hub cannot start: ${lines.length === 1 ? 'a setting is' : 'settings are'} wrong.\n${lines.join('\n')}\n` +

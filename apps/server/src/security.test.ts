@@ -174,3 +174,33 @@ describe('sign-in limits over HTTP', () => {
     expect(rows).toEqual([{ scope: 'address', key: '127.0.0.1' }]);
   });
 });
+
+describe('server file paths over HTTP', () => {
+  it('are refused even behind a trusted proxy whose header claims the call is in-process', async () => {
+    const proxied = await buildApp({
+      deps: { db, now: () => new Date() },
+      logger: pino({ level: 'silent' }),
+      adminDist: null,
+      trustProxy: true,
+    });
+    try {
+      const focal = await createTestAccount(db, { role: 'focal_point', countries: ['LAO'] });
+      const response = await proxied.inject({
+        method: 'POST',
+        url: '/trpc/submissions.create',
+        payload: { country: 'LAO', filePath: '/etc/hostname' },
+        headers: {
+          'content-type': 'application/json',
+          ...sameOrigin,
+          cookie: `ilms_session=${focal.sessionToken}`,
+          'x-forwarded-for': 'in-process, 203.0.113.9',
+        },
+      });
+      expect(response.statusCode).toBe(403);
+      expect(response.body).toContain('only by the command line');
+      expect(await db.selectFrom('submission').select('id').execute()).toEqual([]);
+    } finally {
+      await proxied.close();
+    }
+  });
+});

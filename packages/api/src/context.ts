@@ -33,6 +33,11 @@ export interface RequestFacts {
   credentialProblem: CredentialProblem | null;
   /** The address sign-in failures are counted against. */
   clientAddress: string;
+  /**
+   * True only for the hub's own code calling in-process (tests, the CLI's local mode); every
+   * HTTP request sets false. Never derived from anything a request carries.
+   */
+  isInProcess: boolean;
   /** Whether the request came from a page of this site; `unknown` for clients that do not say. */
   origin: RequestOrigin;
   sessionCookie: SessionCookie;
@@ -53,6 +58,7 @@ const inProcess: RequestFacts = {
   principal: null,
   credentialProblem: null,
   clientAddress: 'in-process',
+  isInProcess: true,
   // In-process callers (tests, the CLI) are the hub's own code, not a page of another site.
   origin: 'same',
   sessionCookie: { set: () => {}, clear: () => {} },

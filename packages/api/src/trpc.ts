@@ -11,10 +11,17 @@ import { DomainError, domainErrorCodes } from './errors.js';
  * stable code in `data.domainCode`; zod issues arrive flattened per field.
  */
 const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
+    // Unexpected failures carry internal text (SQL, constraint names): the person sees what to do,
+    // and the full error is in the server log under the same request id.
+    const message =
+      error.code === 'INTERNAL_SERVER_ERROR'
+        ? `Something went wrong on the server. Try again; if it happens again, give the administrators this reference: ${ctx?.requestId ?? 'unknown'}.`
+        : shape.message;
     return {
       ...shape,
+      message,
       data: {
         ...shape.data,
         // Never leak stack traces to clients.

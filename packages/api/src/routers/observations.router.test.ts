@@ -92,4 +92,20 @@ describe('observations', () => {
       viewer.observations.list({ refArea: 'PHL', indicator: 'MNA_OEMP_SEX_CDS_NB', asOf: { vintage: 999 } }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('never places a publication before one it followed, so as-of a time stays exact', async () => {
+    // A publish whose request started earlier than the last one (it waited for locks) is stamped
+    // no earlier than that last one: as of a time between the two, it is not there yet.
+    clock = new Date('2026-03-20T09:00:00Z');
+    await publishRows(callers, 'PHL', [{ ...total, value: '1830.000' }]);
+    const asOfLateMarch = await viewer.observations.list({
+      refArea: 'PHL',
+      indicator: 'MNA_OEMP_SEX_CDS_NB',
+      sex: 'SEX_T',
+      asOf: { at: '2026-03-25T00:00:00Z' },
+    });
+    expect(asOfLateMarch.map((r) => r.value)).toEqual(['1827.799']);
+    const latest = await viewer.observations.list({ refArea: 'PHL', indicator: 'MNA_OEMP_SEX_CDS_NB', sex: 'SEX_T' });
+    expect(latest.map((r) => r.value)).toEqual(['1830.000']);
+  });
 });

@@ -171,10 +171,14 @@ describe('submissions', () => {
     await expect(laoCaller.submissions.get({ country: 'LAO', id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('refuses a server file path from a caller over HTTP', async () => {
+  it('refuses a server file path from a caller over HTTP, whatever address it claims', async () => {
     const account = await createTestAccount(db, { role: 'focal_point', countries: ['KHM'], now });
     const overHttp = createCaller(
-      createContext({ db, now: () => now }, 'http', { principal: account.principal, clientAddress: '203.0.113.9' }),
+      createContext({ db, now: () => now }, 'http', {
+        principal: account.principal,
+        clientAddress: 'in-process',
+        isInProcess: false,
+      }),
     );
     await expect(overHttp.submissions.create({ country: 'KHM', filePath: '/etc/passwd' })).rejects.toMatchObject({
       code: 'FORBIDDEN',

@@ -44,8 +44,8 @@ async function hashFile(filePath: string): Promise<Buffer> {
  * Reading a path on the server is for in-process callers (tests, the CLI's local mode): over
  * HTTP it would let a caller read any file the server can. Uploads arrive with their own route.
  */
-function assertInProcess(ctx: Pick<Context, 'clientAddress'>): void {
-  if (ctx.clientAddress !== 'in-process') {
+function assertInProcess(ctx: Pick<Context, 'isInProcess'>): void {
+  if (!ctx.isInProcess) {
     throw new DomainError(
       'FORBIDDEN',
       'Files are created from a server path only by the command line; upload the file instead.',

@@ -29,6 +29,7 @@ export function createRequestHarness(db: Db, start: Date) {
       principal,
       credentialProblem: problem,
       clientAddress: credentials.address ?? '203.0.113.7',
+      isInProcess: false,
       origin: credentials.bearerToken ? 'unknown' : 'same',
       sessionCookie: {
         set: (value, expiresAt) => Object.assign(cookie, { value, expiresAt }),

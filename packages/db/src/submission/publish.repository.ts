@@ -92,7 +92,9 @@ async function stampVintage(db: Db, request: PublishRequest, counts: PublishedVi
       country: request.country,
       indicators: Object.keys(counts).sort(),
       published_by: request.publishedBy,
-      published_at: request.now,
+      // Taken after the stamp lock, like the sequence number, and never earlier than any vintage
+      // before it: "as of" a time then never includes a publication stamped later.
+      published_at: sql<Date>`greatest(${request.now}::timestamptz, (select max(published_at) from vintage))`,
       revision_reason: request.revisionReason ?? null,
       revision_text: request.revisionText ?? null,
       counts: JSON.stringify(counts),
