@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { createDb, type Db, databaseUrl, insertSource, insertUser, prepareDatabase } from '@ilms/db';
 import { sql } from 'kysely';
 
-const N = Number(process.argv[2] ?? 1_000_000);
+const N = Number(process.argv[2] ?? process.env.BENCH_ROWS ?? 1_000_000);
+/** `BENCH_ONLY_N=1` skips the 2N run (it takes several minutes). */
+const sizes = process.env.BENCH_ONLY_N === '1' ? [N] : [N, 2 * N];
 const adminUrl =
   process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dir = mkdtempSync(join(tmpdir(), 'ilms-bench-import-'));
@@ -41,11 +43,14 @@ async function generateFile(path: string, rows: number, destinations: string[], 
   await new Promise((resolve) => out.once('finish', resolve));
 }
 
+/** `BENCH_CPU_PROF=<dir>` writes a `--cpu-prof` profile of each child there (slower; for finding where time goes). */
+const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+
 function measure(what: 'floor' | 'import', file: string, url: string) {
   const child = fileURLToPath(new URL('./import-child.ts', import.meta.url));
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', '--conditions=@ilms/source', child, what, file, url, COUNTRY],
+    [...profile, '--import', 'tsx', '--conditions=@ilms/source', child, what, file, url, COUNTRY],
     {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
     },
@@ -126,8 +131,7 @@ async function runAt(rows: number): Promise<void> {
 }
 
 try {
-  await runAt(N);
-  await runAt(2 * N);
+  for (const rows of sizes) await runAt(rows);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

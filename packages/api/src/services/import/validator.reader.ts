@@ -19,6 +19,11 @@ function isStaged(row: ValidatedRow): row is ValidatedRow & ObservationRow {
  * Reads a file with `@ilms/ingest`'s validator, the same pass as `ilms validate`. Duplicate keys,
  * the submitting country and registered sources are left to the SQL checks on staging, which see
  * the whole file and the source registry (`hasDatabaseChecks`).
+ *
+ * The findings stay in the validator's array. Writing them to a temporary folder (`outDir`) and
+ * reading findings.json back was measured and not kept: the validator then also writes the
+ * annotated copy and merges its late findings into it, which cost more time and memory than the
+ * array saves (see docs/benchmarks.md).
  */
 export const readWithValidator: ImportReader = (filePath, { country, nationalSchemes }) => {
   const queue = new RowQueue<ObservationRow>(QUEUE_BOUND);
