@@ -34,6 +34,22 @@ const create = async (rows: FixtureRow[]) =>
 beforeAll(() => ensureSource(db, LFS, 'KHM'));
 
 describe('submissions', () => {
+  it('returns one submission when the same file is sent twice at the same moment', async () => {
+    const filePath = await writeImportFile('KHM', [row('2018', '2.000'), row('2017', '2.500')]);
+    const both = await Promise.all([
+      focal.submissions.create({ country: 'KHM', filePath }),
+      focal.submissions.create({ country: 'KHM', filePath }),
+    ]);
+    expect(both[0].id).toBe(both[1].id);
+    expect(both.map((r) => r.isExisting).sort()).toEqual([false, true]);
+    const rows = await db
+      .selectFrom('staging_observation')
+      .select('line')
+      .where('submission_id', '=', both[0].id)
+      .execute();
+    expect(rows).toHaveLength(2);
+  });
+
   it('stores the raw file and returns the existing submission for an identical file', async () => {
     const filePath = await writeImportFile('KHM', [row('2019', '1.000')]);
     const first = await focal.submissions.create({ country: 'KHM', filePath, fileName: 'khm-2019.csv' });

@@ -70,14 +70,17 @@ export async function createSubmission(
     throw new DomainError('NOT_FOUND', `No file at ${input.filePath}. Check the path.`);
   });
   const sha256 = await hashFile(input.filePath);
-  const existing = await findSubmissionBySha256(ctx.db, input.country, sha256);
-  if (existing) {
+  const returnExisting = async () => {
+    const existing = await findSubmissionBySha256(ctx.db, input.country, sha256);
+    if (!existing) return undefined;
     ctx.audit.describe({
       target: `submission:${existing.id}`,
       summary: { existing: true, sha256: sha256.toString('hex') },
     });
     return { id: existing.id, isExisting: true };
-  }
+  };
+  const earlier = await returnExisting();
+  if (earlier) return earlier;
   const id = await inTransaction(ctx.db, async (trx) => {
     const submissionId = await insertSubmission(trx, {
       country: input.country,
@@ -88,10 +91,18 @@ export async function createSubmission(
       sha256,
       now: ctx.now(),
     });
+    // The same file sent twice at once: the later call waited for the first and returns it.
+    if (submissionId === undefined) return undefined;
     await storeSubmissionFile(trx, submissionId, createReadStream(input.filePath));
     const nationalSchemes = await listNationalCodes(trx, input.country);
     const parsed = readImport(input.filePath, { country: input.country, nationalSchemes });
-    await stageRows(trx, submissionId, parsed.rows);
+    try {
+      await stageRows(trx, submissionId, parsed.rows);
+    } catch (error) {
+      // Staging may fail before it reads a row; release the reader so the validator stops too.
+      await parsed.rows[Symbol.asyncIterator]().return?.();
+      throw error;
+    }
     // Rows before a refusal part-way are staged already: throwing rolls them back with the rest.
     const refusal = parsed.refusal();
     if (refusal !== undefined) throw new DomainError('INVALID_INPUT', refusal);
@@ -101,6 +112,11 @@ export async function createSubmission(
     await refreshSubmissionCounts(trx, submissionId);
     return submissionId;
   });
+  if (id === undefined) {
+    const concurrent = await returnExisting();
+    if (!concurrent) throw new Error(`the submission of ${input.country} with the same file has vanished`);
+    return concurrent;
+  }
   ctx.audit.describe({
     target: `submission:${id}`,
     summary: {

@@ -65,6 +65,7 @@ async function submissionOf({ db, now, country, target }: SampleFixture, status:
     sha256: randomBytes(32),
     now,
   });
+  if (id === undefined) throw new Error('a submission of this file exists already');
   if (status === 'submitted')
     await changeSubmissionStatus(db, { submissionId: id, status, actorId: target.userId, now });
   return { country, id };

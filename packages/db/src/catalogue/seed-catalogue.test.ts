@@ -68,7 +68,7 @@ describe('seedCatalogue', () => {
     expect(await rowVersions(db)).toEqual(before);
   });
 
-  it('restores a shipped label edited in the database and removes a stale hierarchy edge', async () => {
+  it('restores a shipped label edited in the database and removes a stale hierarchy edge and membership period', async () => {
     await db
       .updateTable('code_label')
       .set({ label: 'edited' })
@@ -79,7 +79,19 @@ describe('seedCatalogue', () => {
       .insertInto('code_hierarchy')
       .values({ parent_code: 'ECO_ISIC4_A', child_code: 'ECO_ISIC4_B', role: 'component' })
       .execute();
-    expect(await seedCatalogue(db)).toEqual({ written: 1, removed: 1 });
+    await db
+      .insertInto('membership')
+      .values({ group_code: 'X84', country: 'TLS', valid_from: '2025-01-01', valid_to: null })
+      .execute();
+    expect(await seedCatalogue(db)).toEqual({ written: 1, removed: 2 });
+    expect(
+      await db
+        .selectFrom('membership')
+        .select('valid_from')
+        .where('country', '=', 'TLS')
+        .where('group_code', '=', 'X84')
+        .execute(),
+    ).toHaveLength(1);
     const label = await db
       .selectFrom('code_label')
       .select('label')

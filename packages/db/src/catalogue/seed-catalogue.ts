@@ -12,9 +12,9 @@ export interface SeedResult {
 /**
  * Writes the catalogue shipped in @ilms/domain into its tables, in one transaction, touching
  * only rows that differ. Codes and indicators are never deleted (published data may refer to
- * them); hierarchy edges, mappings, dimension slots and identities of shipped schemes and
- * indicators are replaced, since they are wholly owned by the shipped catalogue. National
- * classifications and the source registry are left alone.
+ * them); hierarchy edges and mappings of shipped schemes, dimension slots, identities and the
+ * dated membership of shipped groups are replaced, since they are wholly owned by the shipped
+ * catalogue. National classifications and the source registry are left alone.
  */
 export async function seedCatalogue(db: Db): Promise<SeedResult> {
   const rows = buildCatalogueRows();
@@ -41,6 +41,8 @@ export async function seedCatalogue(db: Db): Promise<SeedResult> {
     const edgeKeys = rows.code_hierarchy.map((e) => `${e.parent_code}|${e.child_code}`);
     const mappingKeys = rows.code_mapping.map((m) => `${m.from_code}|${m.to_code}`);
     const slotKeys = rows.indicator_slot.map((s) => `${s.indicator_code}|${s.slot}`);
+    const shippedGroups = [...new Set(rows.membership.map((m) => m.group_code))];
+    const membershipKeys = rows.membership.map((m) => `${m.group_code}|${m.country}|${m.valid_from}`);
     // Sequential on the transaction's one connection; keys are joined with '|', which no code contains.
     const removed = [
       await sql`delete from code_hierarchy h using classification_code c
@@ -50,6 +52,9 @@ export async function seedCatalogue(db: Db): Promise<SeedResult> {
           where c.code = m.from_code and c.scheme_id = any(${shippedSchemes})
           and not (m.from_code || '|' || m.to_code = any(${mappingKeys}))`.execute(trx),
       await sql`delete from indicator_slot where not (indicator_code || '|' || slot = any(${slotKeys}))`.execute(trx),
+      // A corrected start date must not leave the old period beside the new one.
+      await sql`delete from membership where group_code = any(${shippedGroups})
+          and not (group_code || '|' || country || '|' || valid_from::text = any(${membershipKeys}))`.execute(trx),
       await sql`delete from indicator_identity where not (id = any(${rows.indicator_identity.map((i) => i.id)}))`.execute(
         trx,
       ),

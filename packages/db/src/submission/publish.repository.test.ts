@@ -77,6 +77,7 @@ async function stagedSubmission(values: Record<string, string>): Promise<number>
       sha256: Buffer.from([++files]),
       now,
     });
+    if (id === undefined) throw new Error('a submission of this file exists already');
     await stageRows(trx, id, observations(values));
     return id;
   });

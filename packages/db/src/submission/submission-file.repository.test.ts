@@ -36,6 +36,7 @@ async function submissionWithFile(seed: number, bytes: number): Promise<number> 
     sha256: Buffer.from([seed]),
     now: start,
   });
+  if (id === undefined) throw new Error('a submission of this file exists already');
   await storeSubmissionFile(db, id, pieces(bytes));
   return id;
 }

@@ -29,8 +29,9 @@ const submissionColumns = [
   's.file_purged_at',
 ] as const;
 
-export async function insertSubmission(db: Db, submission: NewSubmission): Promise<number> {
-  const { id } = await db
+/** Inserts a draft; undefined when the same file (country, SHA-256) was inserted meanwhile by another call. */
+export async function insertSubmission(db: Db, submission: NewSubmission): Promise<number | undefined> {
+  const inserted = await db
     .insertInto('submission')
     .values({
       country: submission.country,
@@ -44,8 +45,11 @@ export async function insertSubmission(db: Db, submission: NewSubmission): Promi
       sha256: submission.sha256,
       file_purged_at: null,
     })
+    .onConflict((oc) => oc.constraint('submission_country_sha256_key').doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!inserted) return undefined;
+  const { id } = inserted;
   await appendSubmissionEvent(db, {
     submissionId: id,
     status: 'draft',
