@@ -114,6 +114,13 @@ describe('managing users', () => {
       code: 'UNAUTHORIZED',
       message: 'This account is deactivated. Ask an administrator of the hub to reactivate it.',
     });
+    const counted = await db
+      .selectFrom('login_attempt')
+      .select('failures')
+      .where('scope', '=', 'account')
+      .where('key', '=', account.principal.email)
+      .executeTakeFirst();
+    expect(counted?.failures).toBe(1);
     await admin.users.reactivate({ id: account.principal.userId });
     await expect(harness.signIn(account.principal.email, TEST_PASSWORD)).resolves.toBeTruthy();
   });

@@ -44,11 +44,9 @@ export async function signIn(ctx: Context, input: { email: string; password: str
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstDecoy(input.password);
   if (!user || !isMatch) return failSignIn(ctx, email, 'The email address or password is wrong.');
+  // Counted like a failure, so passwords of deactivated accounts cannot be guessed without limit.
   if (!user.isActive) {
-    throw new DomainError(
-      'UNAUTHENTICATED',
-      'This account is deactivated. Ask an administrator of the hub to reactivate it.',
-    );
+    return failSignIn(ctx, email, 'This account is deactivated. Ask an administrator of the hub to reactivate it.');
   }
   await forgetAccountFailures(ctx.db, email);
   if (ctx.principal?.credential.kind === 'session') await revokeSession(ctx.db, ctx.principal.credential.id, ctx.now());
