@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, type Db, databaseUrl, insertSource, insertUser, prepareDatabase } from '@ilms/db';
+import { catalogue, childrenOf } from '@ilms/domain';
 import { sql } from 'kysely';
 
 const N = Number(process.argv[2] ?? process.env.BENCH_ROWS ?? 1_000_000);
@@ -18,20 +19,72 @@ const SEXES = ['SEX_T', 'SEX_F', 'SEX_M'];
 const HEADER =
   'ref_area,source,indicator,sex,classif1,classif2,time,obs_value,obs_status,note_classif,note_indicator,note_source,comment\n';
 
-/** N distinct keys of MNA_OEMP by destination; `revised` changes every other value. */
+/** Every `ERROR_EVERY`th row's value is off by 0.007 (thousand): a sum check reports it. */
+const ERROR_EVERY = 499;
+
+/**
+ * Values of one (source, period) group, per code (full id) and sex, in thousandths: each leaf of
+ * CDS_DES gets a value per sex, each parent the sum of its children, SEX_T the sum of M and F, so
+ * the file adds up. `revised` adds 0.001 to M and F of every other leaf (and so to their totals).
+ */
+function groupValues(group: number, codes: string[], revised: boolean): Map<string, number[]> {
+  const scheme = catalogue.schemes.find((s) => s.id === 'CDS_DES');
+  if (!scheme) throw new Error('CDS_DES is not in the catalogue');
+  const values = new Map<string, number[]>();
+  const leafIndex = new Map(codes.map((code, index) => [code, index]));
+  const codeValues = (code: string): number[] => {
+    const known = values.get(code);
+    if (known) return known;
+    const children = childrenOf(scheme, code);
+    let mf: [number, number];
+    if (children.length === 0) {
+      const index = leafIndex.get(`CDS_DES_${code}`) ?? 0;
+      const bump = revised && index % 2 === 1 ? 1 : 0;
+      mf = [
+        ((index * 7919 + group * 104_729) % 1_000_000) + bump,
+        ((index * 6101 + group * 86_969 + 17) % 1_000_000) + bump,
+      ];
+    } else {
+      mf = [0, 0];
+      for (const child of children) {
+        const [, f = 0, m = 0] = codeValues(child);
+        mf[0] += m;
+        mf[1] += f;
+      }
+    }
+    const result = [mf[0] + mf[1], mf[1], mf[0]]; // in the order of SEXES
+    values.set(code, result);
+    return result;
+  };
+  for (const code of scheme.codes) values.set(code.id, codeValues(code.code));
+  return values;
+}
+
+/**
+ * N distinct keys of MNA_OEMP by destination, whose values add up (by sex and by destination)
+ * but for one row in `ERROR_EVERY`; `revised` changes about half the values.
+ */
 async function generateFile(path: string, rows: number, destinations: string[], revised: boolean): Promise<void> {
   const out = createWriteStream(path);
   out.write(HEADER);
   let batch = '';
+  let values = new Map<string, number[]>();
+  let currentGroup = -1;
   for (let i = 0; i < rows; i++) {
-    const destination = destinations[i % destinations.length];
+    const destination = destinations[i % destinations.length] ?? '';
     const rest = Math.floor(i / destinations.length);
-    const sex = SEXES[rest % SEXES.length];
-    const source = SOURCES[Math.floor(rest / SEXES.length) % SOURCES.length];
+    const sexIndex = rest % SEXES.length;
+    const sex = SEXES[sexIndex];
+    const group = Math.floor(rest / SEXES.length);
+    if (group !== currentGroup) {
+      values = groupValues(group, destinations, revised);
+      currentGroup = group;
+    }
+    const source = SOURCES[group % SOURCES.length];
     // Monthly periods from 1950: enough distinct keys, all periods the validator accepts.
-    const period = Math.floor(rest / (SEXES.length * SOURCES.length));
+    const period = Math.floor(group / SOURCES.length);
     const time = `${1950 + Math.floor(period / 12)}M${String((period % 12) + 1).padStart(2, '0')}`;
-    const millis = ((i * 7919) % 1_000_000) + (revised && i % 2 === 1 ? 1 : 0);
+    const millis = (values.get(destination)?.[sexIndex] ?? 0) + (i % ERROR_EVERY === ERROR_EVERY - 1 ? 7 : 0);
     const value = `${Math.floor(millis / 1000)}.${String(millis % 1000).padStart(3, '0')}`;
     batch += `${COUNTRY},${source},MNA_OEMP_SEX_CDS_NB,${sex},${destination},,${time},${value},,,,,\n`;
     if (batch.length > 1 << 20) {

@@ -1,4 +1,4 @@
-import { ArraySink, type CodeSummary, type Finding, FindingCollector } from './findings/collector.js';
+import { ArraySink, type CodeSummary, type Finding, FindingCollector, type FindingSink } from './findings/collector.js';
 import type { Delimiter } from './read/delimited-reader.js';
 import { readHead, readText } from './read/read-text.js';
 import { readWorkbook } from './read/read-workbook.js';
@@ -28,6 +28,11 @@ export interface ValidateFileOptions extends RowCheckOptions {
    * the rows before that point: discard them when the result `isRefused`.
    */
   onRow?: RowHook;
+  /**
+   * Receives every stored finding as it is found, instead of the result's `findings` array (so
+   * a caller that streams them elsewhere does not hold them all). Ignored with `outDir`.
+   */
+  onFinding?: (finding: Finding) => void;
 }
 
 export interface ValidationResult {
@@ -45,7 +50,7 @@ export interface ValidationResult {
   /** Whether reading stopped early (empty, binary, wrong encoding, unclosed quote). */
   isRefused: boolean;
   summary: CodeSummary[];
-  /** Present when no outDir was given. */
+  /** Present when neither outDir nor onFinding was given. */
   findings?: Finding[];
   reports?: ReportPaths;
   /** Bytes of state held for duplicates and dataset rules. */
@@ -54,11 +59,15 @@ export interface ValidationResult {
 
 /** Reads one file in one pass, checks every row and the dataset rules, and reports every finding. */
 export async function validateFile(path: string, options: ValidateFileOptions = {}): Promise<ValidationResult> {
-  const arraySink = options.outDir === undefined ? new ArraySink() : undefined;
+  const { onFinding } = options;
+  const arraySink = options.outDir === undefined && onFinding === undefined ? new ArraySink() : undefined;
   let reports: ReportPaths | undefined;
   let writer: ReportWriter | undefined;
   if (options.outDir !== undefined) ({ paths: reports, writer } = await openReports(path, options.outDir));
-  const findings = new FindingCollector(writer ?? arraySink ?? new ArraySink(), options.findingLimit);
+  const sink: FindingSink = writer ?? arraySink ?? { write: onFinding ?? (() => {}) };
+  const findings = new FindingCollector(sink, options.findingLimit);
+  // Late findings are kept only to be merged into the annotated copy.
+  findings.keepsLate = reports !== undefined;
   const state: RunState = {
     catalogue: options.catalogue ?? compileCatalogue(),
     findings,

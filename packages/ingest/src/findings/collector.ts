@@ -60,6 +60,8 @@ export class FindingCollector {
    */
   isLate = false;
   readonly late: LateAnnotation[] = [];
+  /** Whether late findings are kept for the annotated copy (without one there is nothing to merge). */
+  keepsLate = true;
 
   constructor(
     private readonly sink: FindingSink,
@@ -89,8 +91,9 @@ export class FindingCollector {
     if (summary.firstLines.length < FIRST_LINES) summary.firstLines.push(params.line);
     if (this.stored >= this.limit) return;
     this.stored++;
-    if (this.isLate) this.late.push({ line: params.line, code, message });
-    else {
+    if (this.isLate) {
+      if (this.keepsLate) this.late.push({ line: params.line, code, message });
+    } else {
       this.rowCodes = this.rowCodes === '' ? code : `${this.rowCodes}; ${code}`;
       this.rowMessages = this.rowMessages === '' ? message : `${this.rowMessages} | ${message}`;
     }
