@@ -2,12 +2,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestAccount, TEST_PASSWORD } from '@ilms/api/testing';
+import { createDb } from '@ilms/db';
 import { createTestDatabase } from '@ilms/db/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.js';
 
-const { db } = await createTestDatabase();
+const { db, url: databaseUrl } = await createTestDatabase();
 const adminDist = await mkdtemp(path.join(os.tmpdir(), 'ilms-dist-'));
 await writeFile(path.join(adminDist, 'index.html'), '<!doctype html><title>ILMS Hub</title>');
 const app = await buildApp({ deps: { db, now: () => new Date() }, logger: pino({ level: 'silent' }), adminDist });
@@ -201,6 +202,36 @@ describe('server file paths over HTTP', () => {
       expect(await db.selectFrom('submission').select('id').execute()).toEqual([]);
     } finally {
       await proxied.close();
+    }
+  });
+});
+
+describe('unexpected failures over HTTP', () => {
+  it('show a reference to the request instead of the database error', async () => {
+    const missing = new URL(databaseUrl);
+    missing.pathname = '/ilms_no_such_database';
+    const broken = createDb({ connectionString: missing.toString() });
+    const failing = await buildApp({
+      deps: { db: broken, now: () => new Date() },
+      logger: pino({ level: 'silent' }),
+      adminDist: null,
+    });
+    try {
+      const response = await failing.inject({
+        method: 'POST',
+        url: '/trpc/auth.login',
+        payload: { email: 'someone@example.org', password: 'whatever it is today' },
+        headers: { 'content-type': 'application/json', ...sameOrigin },
+      });
+      expect(response.statusCode).toBe(500);
+      const requestId = response.headers['x-request-id'];
+      expect(response.json().error.message).toBe(
+        `Something went wrong on the server. Try again; if it happens again, give the administrators this reference: ${requestId}.`,
+      );
+      expect(response.body).not.toContain('ilms_no_such_database');
+    } finally {
+      await failing.close();
+      await broken.destroy();
     }
   });
 });
