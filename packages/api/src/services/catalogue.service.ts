@@ -28,7 +28,7 @@ export async function describeIndicator({ db }: Deps, code: string, lang: string
   const schemeIds = [...new Set(indicator.slots.flatMap((slot) => slot.scheme_ids))];
   const [codes, schemes] = await Promise.all([
     listCodesOfSchemes(db, schemeIds, lang),
-    listSchemes(db).then((all) => all.filter((s) => schemeIds.includes(s.id))),
+    listSchemes(db, { ids: schemeIds }),
   ]);
   return {
     ...indicator,

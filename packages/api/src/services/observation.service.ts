@@ -1,18 +1,11 @@
-import { findSeqAt, findVintageSeq, readObservations } from '@ilms/db';
+import { findSeqAt, findVintageSeq, type ObservationFilter, readObservations } from '@ilms/db';
 import type { Context } from '../context.js';
 import { DomainError } from '../errors.js';
 
-export interface ObservationQuery {
-  refArea: string;
-  indicator: string;
-  source?: string | undefined;
-  sex?: string | undefined;
-  classif1?: string | undefined;
-  classif2?: string | undefined;
-  /** A vintage id, or an instant: the data exactly as published then. */
+/** What a reader asks for: the repository's filter, with "as of" given as a vintage or an instant. */
+export type ObservationQuery = Omit<ObservationFilter, 'asOfSeq'> & {
   asOf?: { vintage: number } | { at: string } | undefined;
-  limit: number;
-}
+};
 
 async function resolveAsOf(ctx: Pick<Context, 'db'>, asOf: ObservationQuery['asOf']): Promise<number | undefined> {
   if (!asOf) return undefined;

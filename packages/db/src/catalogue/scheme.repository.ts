@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import type { Db } from '../create-db.js';
 import type { SchemeKind } from './catalogue.schema.js';
 
 export interface SchemeFilter {
+  ids?: readonly string[] | undefined;
   dimension?: string | undefined;
   kind?: SchemeKind | undefined;
   country?: string | undefined;
@@ -20,6 +22,8 @@ export async function listSchemes(db: Db, filter: SchemeFilter = {}) {
     )
     .orderBy('s.dimension')
     .orderBy('s.id');
+  if (filter.ids)
+    query = filter.ids.length > 0 ? query.where('s.id', 'in', filter.ids) : query.where(sql<boolean>`false`);
   if (filter.dimension) query = query.where('s.dimension', '=', filter.dimension);
   if (filter.kind) query = query.where('s.kind', '=', filter.kind);
   if (filter.country) query = query.where('s.country', '=', filter.country);

@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
+import { words } from '../../format/words.js';
 import { useTRPC } from '../../trpc.js';
 
 const topics = ['stock', 'inflow', 'nationals_abroad', 'sdg'] as const;
 const criteria = ['place_of_birth', 'citizenship', 'not_applicable'] as const;
 const measures = ['count', 'rate', 'mean', 'ratio'] as const;
-
-const words = (value: string) => value.replaceAll('_', ' ');
 
 function pick<T extends string>(allowed: readonly T[], value: string | null): T | undefined {
   return allowed.find((item) => item === value);

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { words } from '../../format/words.js';
 import { useTRPC } from '../../trpc.js';
 import { SchemeTree } from './scheme-tree.js';
 
@@ -10,7 +11,6 @@ interface Standard {
   coverage: string;
 }
 
-const words = (value: string) => value.replaceAll('_', ' ');
 const slotNames = { sex: 'Sex', classif1: 'Classification 1', classif2: 'Classification 2' } as const;
 
 export function IndicatorPage() {

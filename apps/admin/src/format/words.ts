@@ -1,0 +1,2 @@
+/** Codelist values as words for people: `nationals_abroad` → `nationals abroad`. */
+export const words = (value: string) => value.replaceAll('_', ' ');
