@@ -6,6 +6,8 @@ import { type AppRouter, appRouter, checkHealth, createContext, type Dependencie
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { readRequestFacts } from './auth-context.js';
+import { registerDownloadRoutes } from './routes/downloads.js';
+import { registerUploadRoute } from './routes/uploads.js';
 import { registerSecurityHeaders } from './security.js';
 
 export interface AppOptions {
@@ -15,9 +17,17 @@ export interface AppOptions {
   adminDist: string | null;
   /** Fastify's `trustProxy`: whose X-Forwarded-For to believe for the client address. */
   trustProxy?: boolean | string;
+  /** Uploads larger than this are refused (default 200 MB). */
+  uploadLimitBytes?: number;
 }
 
-export async function buildApp({ deps, logger, adminDist, trustProxy = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  deps,
+  logger,
+  adminDist,
+  trustProxy = false,
+  uploadLimitBytes = 200 * 1_048_576,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger,
     trustProxy,
@@ -49,6 +59,8 @@ export async function buildApp({ deps, logger, adminDist, trustProxy = false }: 
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
+  registerDownloadRoutes(app, deps);
+  await registerUploadRoute(app, deps, { limitBytes: uploadLimitBytes });
 
   if (adminDist && existsSync(path.join(adminDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: adminDist, wildcard: false });

@@ -5,6 +5,8 @@ import type { Env } from './env.js';
 
 export interface DatabaseHandle {
   db: Db;
+  /** The connection URL, for the job queue's own pool. */
+  url: string;
   isEmbedded: boolean;
   close(): Promise<void>;
 }
@@ -18,7 +20,7 @@ function logIdleError(logger: Logger) {
 export async function openDatabase(env: Env, logger: Logger): Promise<DatabaseHandle> {
   if (env.DATABASE_URL) {
     const db = createDb({ connectionString: env.DATABASE_URL, onIdleConnectionError: logIdleError(logger) });
-    return { db, isEmbedded: false, close: () => db.destroy() };
+    return { db, url: env.DATABASE_URL, isEmbedded: false, close: () => db.destroy() };
   }
   const dataDir = path.join(env.ILMS_DATA_DIR, 'postgres');
   logger.info({ dataDir, port: env.EMBEDDED_PG_PORT }, 'starting embedded PostgreSQL');
@@ -32,6 +34,7 @@ export async function openDatabase(env: Env, logger: Logger): Promise<DatabaseHa
   const db = createDb({ connectionString: server.url, onIdleConnectionError: logIdleError(logger) });
   return {
     db,
+    url: server.url,
     isEmbedded: true,
     close: async () => {
       await db.destroy();

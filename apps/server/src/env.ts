@@ -47,6 +47,18 @@ export const envSchema = z.object({
   ILMS_ADMIN_PASSWORD: z.string().optional(),
   ILMS_SESSION_IDLE_MINUTES: positiveWhole.default(8 * 60),
   ILMS_SESSION_MAX_DAYS: positiveWhole.default(7),
+  /** Uploads larger than this are refused. */
+  ILMS_UPLOAD_LIMIT_MB: positiveWhole.default(200),
+  /** Files this server processes at once (0: none; run `ilms worker` elsewhere). */
+  ILMS_WORKERS: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(0, 'expected 0 or more')
+    .default(1),
+  /** A job whose worker has not reported for this long is presumed dead and taken back. */
+  ILMS_JOB_STALE_SECONDS: positiveWhole.default(30),
+  /** How often the worker looks for scheduled releases that are due. */
+  ILMS_RELEASE_POLL_MS: positiveWhole.default(15_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,4 +1,4 @@
-import { type Dependencies, DomainError } from '@ilms/api';
+import { type Dependencies, DomainError, startJobQueue, startWorker, type Worker } from '@ilms/api';
 import { EmbeddedStartError, MigrationError, prepareDatabase, UnsupportedServerError } from '@ilms/db';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
@@ -35,11 +35,30 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  const queue = await startJobQueue({
+    connectionString: database.url,
+    onError: (error) => logger.error({ err: error }, 'job queue error'),
+  });
+  deps.queue = queue;
+  const worker: Worker | undefined =
+    env.ILMS_WORKERS > 0
+      ? await startWorker({
+          db: deps.db,
+          now: deps.now,
+          queue,
+          log: logger.child({ component: 'worker' }),
+          concurrency: env.ILMS_WORKERS,
+          staleSeconds: env.ILMS_JOB_STALE_SECONDS,
+          releasePollMs: env.ILMS_RELEASE_POLL_MS,
+        })
+      : undefined;
+
   const app = await buildApp({
     deps,
     logger,
     adminDist: env.ADMIN_DIST,
     trustProxy: env.TRUST_PROXY,
+    uploadLimitBytes: env.ILMS_UPLOAD_LIMIT_MB * 1_048_576,
   });
 
   let isStopping = false;
@@ -48,6 +67,9 @@ async function main(): Promise<void> {
     isStopping = true;
     logger.info({ signal }, 'stopping');
     await app.close();
+    // A file being processed goes back to the queue for the next worker.
+    await worker?.stop();
+    await queue.stop();
     await database.close();
     logger.info('stopped');
     process.exit(0);

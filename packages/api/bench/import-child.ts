@@ -30,7 +30,7 @@ try {
     const { id } = await timed('stage', () => call.submissions.create({ country, filePath: file }));
     await timed('diff', () => call.submissions.diff({ country, id }));
     await timed('submit', () => call.submissions.submit({ country, id }));
-    await timed('publish', () => call.submissions.publish({ country, id }));
+    await timed('publish', () => call.submissions.publish({ country, id, revisionReason: 'routine_revision' }));
   }
   process.stdout.write(JSON.stringify({ phases, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
 } finally {

@@ -2,6 +2,7 @@ import type { Db } from '@ilms/db';
 import { type AuditNote, createAuditNote } from './auth/audit-note.js';
 import type { RequestOrigin } from './auth/authorize.js';
 import type { CredentialProblem, Principal } from './auth/principal.js';
+import type { JobQueue } from './jobs/job-queue.js';
 
 /** What every procedure may use; built by the host (HTTP server, tests, CLI) and injected. */
 export interface Dependencies {
@@ -10,6 +11,8 @@ export interface Dependencies {
   now: () => Date;
   /** How long sessions last; the server passes its settings, other hosts get the defaults. */
   sessionLifetime?: SessionLifetime;
+  /** Where uploads send their import jobs; hosts that take no uploads leave it out. */
+  queue?: JobQueue;
 }
 
 export interface SessionLifetime {
@@ -41,6 +44,17 @@ export interface RequestFacts {
   /** Whether the request came from a page of this site; `unknown` for clients that do not say. */
   origin: RequestOrigin;
   sessionCookie: SessionCookie;
+  /**
+   * The file of an upload, received by the host's upload route before the call (streamed to a
+   * temporary file and hashed); absent for every other call.
+   */
+  receivedFile?: ReceivedFile;
+}
+
+export interface ReceivedFile {
+  path: string;
+  size: number;
+  sha256: Buffer;
 }
 
 export interface Context extends Dependencies, RequestFacts {

@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, snapshotTables } from '@ilms/db/testing';
 import { TRPCError } from '@trpc/server';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from './auth/principal.js';
-import { createContext } from './context.js';
+import { createContext, type ReceivedFile } from './context.js';
+import { startJobQueue } from './jobs/job-queue.js';
 import { permissions } from './permissions.js';
 import { appRouter, createCaller } from './root.js';
 import { createTestAccount, type TestAccount } from './testing/index.js';
 import { matrixSamples, type SampleFixture } from './testing/matrix-samples.js';
 import { createCallerFactory, publicProcedure, router } from './trpc.js';
 
-const { db } = await createTestDatabase();
+const { db, url } = await createTestDatabase();
+// A real queue: uploads send their job in the call's transaction (no worker takes them here).
+const queue = await startJobQueue({ connectionString: url, onError: (error) => console.error(error) });
+afterAll(() => queue.stop());
 const now = new Date('2026-03-02T09:00:00Z');
 
 const OWN = 'LAO';
@@ -46,9 +50,10 @@ function fixtureFor(kind: CallerKind, country: string): SampleFixture {
   };
 }
 
-async function callPath(kind: CallerKind, path: string, input: unknown): Promise<unknown> {
+async function callPath(kind: CallerKind, path: string, input: unknown, receivedFile?: ReceivedFile): Promise<unknown> {
   const principal = accounts.get(kind)?.principal ?? null;
-  const caller = createCaller(createContext({ db, now: () => now }, `matrix-${kind}-${path}`, { principal }));
+  const facts = { principal, ...(receivedFile ? { receivedFile } : {}) };
+  const caller = createCaller(createContext({ db, now: () => now, queue }, `matrix-${kind}-${path}`, facts));
   const procedure = path.split('.').reduce<unknown>((node, key) => Reflect.get(node as object, key), caller);
   return (procedure as (input: unknown) => Promise<unknown>)(input);
 }
@@ -75,16 +80,18 @@ describe('role × procedure × country matrix', () => {
       ).toBeDefined();
       for (const kind of callerKinds) {
         for (const country of [OWN, OTHER]) {
-          const input = await sample?.input(fixtureFor(kind, country));
+          const fixture = fixtureFor(kind, country);
+          const input = await sample?.input(fixture);
+          const receivedFile = await sample?.receivedFile?.(fixture);
           const label = `${path} as ${kind} for ${country}`;
           if (isExpectedToPass(path, kind, country)) {
-            await callPath(kind, path, input).catch((error: unknown) => {
+            await callPath(kind, path, input, receivedFile).catch((error: unknown) => {
               throw new Error(`${label} should succeed but failed: ${String(error)}`);
             });
             continue;
           }
           const before = await snapshotTables(db);
-          const error = await callPath(kind, path, input).then(
+          const error = await callPath(kind, path, input, receivedFile).then(
             () => new Error(`${label} succeeded but should have been refused`),
             (e: unknown) => e,
           );

@@ -64,6 +64,9 @@ export const permissions = {
   // Focal points work on their own country's submissions; coordinators (and admins) review all
   // and alone publish or return. Administrators also load data through the CLI's local mode.
   'submissions.create': { access: ['admin', 'coordinator', 'focal_point'], country: 'input.country' },
+  'submissions.upload': { access: ['admin', 'coordinator', 'focal_point'], country: 'input.country' },
+  'submissions.job': { access: ['admin', 'coordinator', 'focal_point'], country: 'input.country' },
+  'submissions.cancel': { access: ['admin', 'coordinator', 'focal_point'], country: 'input.country' },
   'submissions.get': { access: ['admin', 'coordinator', 'focal_point'], country: 'input.country' },
   'submissions.list': { access: ['admin', 'coordinator', 'focal_point'], country: 'input.country' },
   'submissions.findings': { access: ['admin', 'coordinator', 'focal_point'], country: 'input.country' },
@@ -72,6 +75,8 @@ export const permissions = {
   'submissions.delete': { access: ['admin', 'coordinator', 'focal_point'], country: 'input.country' },
   'submissions.publish': { access: ['admin', 'coordinator'], country: 'input.country' },
   'submissions.return': { access: ['admin', 'coordinator'], country: 'input.country' },
+  'submissions.schedule': { access: ['admin', 'coordinator'], country: 'input.country' },
+  'submissions.cancelRelease': { access: ['admin', 'coordinator'], country: 'input.country' },
 
   // Published data is for every signed-in reader.
   'observations.list': { access: 'authenticated' },

@@ -103,6 +103,7 @@ export {
 export { type ObsStatus, obsStatuses, obsStatusSchema } from './obs-status.js';
 export { decimalTextSchema, type ObservationRow, observationRowSchema } from './observation-row.js';
 export { ASEAN, type Region, regionSchema, regions, WORLD } from './regions.js';
+export { type RevisionReason, revisionReasonSchema, revisionReasons } from './revision-reasons.js';
 export {
   type SourceCategory,
   type SourceRegistryEntry,
@@ -114,3 +115,9 @@ export {
   sourceTypeSchema,
   sourceTypes,
 } from './sources.js';
+export {
+  type SubmissionStatus,
+  submissionStatuses,
+  submissionStatusLabels,
+  submissionStatusMeanings,
+} from './submission-status.js';

@@ -25,6 +25,9 @@ export {
 export { SUPPORTED_ENCODINGS, type TextEncoding } from './read/sniff.js';
 export { SheetNotFoundError } from './read/xlsx-rows.js';
 export { isZawgyi } from './read/zawgyi.js';
+export { type LineAnnotation, streamAnnotatedCopy } from './report/annotated-stream.js';
+export { reportBaseName } from './report/report-files.js';
+export { FINDINGS_CSV_HEADER, formatFindingLine } from './report/report-writer.js';
 export { buildTemplate } from './template.js';
 export { LAYOUT } from './validate/columns.js';
 export { type CompiledCatalogue, compileCatalogue } from './validate/compiled-catalogue.js';

@@ -19,7 +19,12 @@ export type RefusalCode =
 export interface RunState {
   catalogue: CompiledCatalogue;
   findings: FindingCollector;
-  options: RowCheckOptions & { encoding?: string; sheet?: string; onRow?: RowHook };
+  options: RowCheckOptions & {
+    encoding?: string;
+    sheet?: string;
+    onRow?: RowHook;
+    onBytesRead?: (bytesRead: number) => void;
+  };
   annotatedPath: string | undefined;
   annotated: Annotated | undefined;
   validator: RowValidator | undefined;

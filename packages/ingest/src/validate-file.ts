@@ -33,6 +33,8 @@ export interface ValidateFileOptions extends RowCheckOptions {
    * a caller that streams them elsewhere does not hold them all). Ignored with `outDir`.
    */
   onFinding?: (finding: Finding) => void;
+  /** Bytes of a text file read so far, as it is read (not called for .xlsx). */
+  onBytesRead?: (bytesRead: number) => void;
 }
 
 export interface ValidationResult {

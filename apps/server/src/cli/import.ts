@@ -3,16 +3,18 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCaller, createContext, type Principal } from '@ilms/api';
 import { findUserByEmail } from '@ilms/db';
+import { revisionReasonSchema } from '@ilms/domain';
 import { TRPCError } from '@trpc/server';
 import { pino } from 'pino';
 import { openDatabase } from '../database.js';
 import { parseEnv } from '../env.js';
 
-const usage = `usage: pnpm ilms:import <file> --country XXX --as <admin email> [--mode merge|replace|delete] [--dry-run] [--publish]
+const usage = `usage: pnpm ilms:import <file> --country XXX --as <admin email> [--mode merge|replace|delete] [--dry-run] [--publish [--reason correction|new_source|methodology_change|routine_revision]]
 
 Imports a file in the ILOSTAT layout (.csv, .txt, .csv.gz or .xlsx; checked as by ilms validate)
 straight into DATABASE_URL (or the embedded database), as the named administrator: creates the submission, prints its findings and the diff against published data,
-then with --publish submits and publishes it, or with --dry-run deletes the draft again.`;
+then with --publish submits and publishes it, or with --dry-run deletes the draft again. Publishing a
+file that changes published values needs --reason (the revision reason stored with the vintage).`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${usage}\n`);
@@ -27,6 +29,7 @@ const { values, positionals } = parseArgs({
     mode: { type: 'string', default: 'merge' },
     'dry-run': { type: 'boolean', default: false },
     publish: { type: 'boolean', default: false },
+    reason: { type: 'string' },
   },
 });
 const [fileArgument] = positionals;
@@ -35,6 +38,9 @@ if (!fileArgument || !country || !email) fail('Name the file, --country and --as
 if (mode !== 'merge' && mode !== 'replace' && mode !== 'delete')
   fail(`--mode ${mode} is not merge, replace or delete.`);
 if (values['dry-run'] && values.publish) fail('Choose --dry-run or --publish, not both.');
+const reasonParse = revisionReasonSchema.optional().safeParse(values.reason);
+if (!reasonParse.success) fail(`--reason ${values.reason} is not one of ${revisionReasonSchema.options.join(', ')}.`);
+const revisionReason = reasonParse.data;
 // pnpm runs the script in apps/server; INIT_CWD is where the command was typed.
 const filePath = path.resolve(process.env.INIT_CWD ?? process.cwd(), fileArgument);
 
@@ -67,7 +73,7 @@ try {
   if (values.publish) {
     if (submission.status !== 'published') {
       if (submission.status !== 'submitted') await call.submissions.submit({ country, id });
-      const published = await call.submissions.publish({ country, id });
+      const published = await call.submissions.publish({ country, id, revisionReason });
       process.stdout.write(`Published as vintage ${published.vintageId} (change ${published.seq}).\n`);
     }
   }

@@ -9,6 +9,8 @@ export interface ServerProcess {
   output(): string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** Kills the process outright (SIGKILL: no shutdown code runs), as a crash or an OOM kill would. */
+  kill(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -31,7 +33,7 @@ function baseEnv(): Record<string, string> {
 }
 
 function waitForExit(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
@@ -71,6 +73,10 @@ export async function startServerProcess(options: StartOptions): Promise<ServerP
     stop: () => {
       child.kill('SIGTERM');
       return waitForExit(child);
+    },
+    kill: async () => {
+      child.kill('SIGKILL');
+      await waitForExit(child);
     },
   };
 }

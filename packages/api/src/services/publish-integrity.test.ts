@@ -50,9 +50,15 @@ describe('publish integrity', () => {
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
     };
-    const publishingFirst = publishSubmission(context(), 'PHL', first, { onStep: record('first') });
+    const publishingFirst = publishSubmission(context(), 'PHL', first, {
+      onStep: record('first'),
+      revisionReason: 'correction',
+    });
     await isFirstLocked;
-    const publishingSecond = publishSubmission(context(), 'PHL', second, { onStep: record('second') });
+    const publishingSecond = publishSubmission(context(), 'PHL', second, {
+      onStep: record('second'),
+      revisionReason: 'correction',
+    });
     const [a, b] = await Promise.all([publishingFirst, publishingSecond]);
 
     expect(timeline.indexOf('second:locked')).toBeGreaterThan(timeline.indexOf('first:inserted'));
@@ -76,10 +82,13 @@ describe('publish integrity', () => {
     const fail = async (step: PublishStep) => {
       if (step === failAt) throw new Error(`injected failure once ${step}`);
     };
-    await expect(publishSubmission(context(), 'PHL', id, { onStep: fail })).rejects.toThrow('injected failure');
+    const correction = { revisionReason: 'correction' as const };
+    await expect(publishSubmission(context(), 'PHL', id, { onStep: fail, ...correction })).rejects.toThrow(
+      'injected failure',
+    );
     expect(await snapshotTables(db)).toEqual(before);
 
-    const published = await publishSubmission(context(), 'PHL', id);
+    const published = await publishSubmission(context(), 'PHL', id, correction);
     expect(published.isRepeat).toBe(false);
     expect(await readValues()).toEqual([`2022 0.${PUBLISH_STEPS.indexOf(failAt) + 1}00`, '2023 0.500', '2024 3.000']);
     await db.deleteFrom('observation').where('vintage_id', '=', published.vintageId).execute();

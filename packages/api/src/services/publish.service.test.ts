@@ -118,7 +118,7 @@ describe('publishing', () => {
     expect(diff.counts).toEqual([{ indicator: OEMP, new: 0, changed: 0, unchanged: 2, removed: 1, absent: 0 }]);
     await focal.submissions.submit({ country: 'PHL', id });
     clock = new Date(clock.getTime() + 3_600_000);
-    const published = await coordinator.submissions.publish({ country: 'PHL', id });
+    const published = await coordinator.submissions.publish({ country: 'PHL', id, revisionReason: 'correction' });
     expect(published.counts).toEqual({ [OEMP]: { unchanged: 2, removed: 1 } });
     expect(cells(await read(LFS))).toEqual(['SEX_T 2020 11.000', 'SEX_T 2021 12.000']);
   });

@@ -1,10 +1,13 @@
 import {
   applySubmission,
   changeSubmissionStatus,
+  type Db,
+  diffSubmission,
   findVintageOfSubmission,
   inTransaction,
   type PublishRequest,
   type RevisionReason,
+  type SubmissionMode,
 } from '@ilms/db';
 import { signedInCaller } from '../auth/authorize.js';
 import type { Context } from '../context.js';
@@ -12,11 +15,31 @@ import { DomainError } from '../errors.js';
 import { requireSubmission } from './submission.service.js';
 import { assertNoErrors } from './submission-lifecycle.service.js';
 
-export interface PublishOptions {
-  revisionReason?: RevisionReason | undefined;
-  revisionText?: string | undefined;
+export interface RevisionNote {
+  revisionReason?: RevisionReason | null | undefined;
+  revisionText?: string | null | undefined;
+}
+
+export interface PublishOptions extends RevisionNote {
   /** Test seam: runs between the steps of the publish, inside its transaction. */
   onStep?: PublishRequest['onStep'];
+}
+
+/** How many published values the submission would change or remove if published now. */
+export async function countRevisedValues(db: Db, submissionId: number, mode: SubmissionMode): Promise<number> {
+  const { counts } = await diffSubmission(db, submissionId, mode, 0);
+  return counts.reduce((sum, row) => sum + row.changed + row.removed, 0);
+}
+
+/** A publication that changes values already out must say why (a reason from the codelist). */
+export async function assertRevisionReason(db: Db, submissionId: number, mode: SubmissionMode, note: RevisionNote) {
+  if (note.revisionReason) return;
+  const revised = await countRevisedValues(db, submissionId, mode);
+  if (revised === 0) return;
+  throw new DomainError(
+    'PRECONDITION_FAILED',
+    `Submission ${submissionId} changes or removes ${revised.toLocaleString('en')} published value(s), so choose a revision reason (correction, new source, methodology change or routine revision) before publishing.`,
+  );
 }
 
 /**
@@ -37,27 +60,52 @@ async function publishInTransaction(ctx: Context, country: string, id: number, o
     return { id, vintageId: vintage.id, seq: vintage.seq, counts: vintage.counts, isRepeat: true };
   }
   if (submission.status !== 'submitted') {
-    throw new DomainError(
-      'PRECONDITION_FAILED',
-      `Submission ${id} is ${submission.status}; submit it before publishing.`,
-    );
+    const hint =
+      submission.status === 'scheduled' ? 'cancel its scheduled release first' : 'submit it before publishing';
+    throw new DomainError('PRECONDITION_FAILED', `Submission ${id} is ${submission.status}; ${hint}.`);
   }
   assertNoErrors(submission, 'published');
-  const publishedBy = signedInCaller(ctx).userId;
-  const vintage = await applySubmission(ctx.db, {
+  await assertRevisionReason(ctx.db, id, submission.mode, options);
+  const vintage = await applyPublication(ctx.db, {
     submissionId: id,
     country,
     mode: submission.mode,
-    publishedBy,
+    publishedBy: signedInCaller(ctx).userId,
     now: ctx.now(),
-    revisionReason: options.revisionReason ?? null,
-    revisionText: options.revisionText ?? null,
-    onStep: options.onStep,
+    ...options,
   });
-  await changeSubmissionStatus(ctx.db, { submissionId: id, status: 'published', actorId: publishedBy, now: ctx.now() });
   ctx.audit.describe({
     target: `submission:${id}`,
     summary: { to: 'published', vintageId: vintage.vintageId, seq: vintage.seq, counts: vintage.counts },
   });
   return { id, ...vintage, isRepeat: false };
+}
+
+export interface Publication extends PublishOptions {
+  submissionId: number;
+  country: string;
+  mode: SubmissionMode;
+  publishedBy: string;
+  now: Date;
+}
+
+/** Applies a locked, checked submission as a vintage and marks it published (publish now, or a release). */
+export async function applyPublication(db: Db, publication: Publication) {
+  const vintage = await applySubmission(db, {
+    submissionId: publication.submissionId,
+    country: publication.country,
+    mode: publication.mode,
+    publishedBy: publication.publishedBy,
+    now: publication.now,
+    revisionReason: publication.revisionReason ?? null,
+    revisionText: publication.revisionText ?? null,
+    onStep: publication.onStep,
+  });
+  await changeSubmissionStatus(db, {
+    submissionId: publication.submissionId,
+    status: 'published',
+    actorId: publication.publishedBy,
+    now: publication.now,
+  });
+  return vintage;
 }

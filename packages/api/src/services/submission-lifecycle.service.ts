@@ -63,10 +63,13 @@ export async function returnSubmission(ctx: Context, country: string, id: number
   return { id, status: 'returned' as const };
 }
 
-/** Deletes a draft or returned submission with its file, staging and findings; published data never. */
+/**
+ * Deletes a draft or returned submission with its file, staging and findings (or one whose
+ * processing failed or was cancelled); published data never.
+ */
 export async function deleteDraft(ctx: Context, country: string, id: number) {
   const submission = await requireSubmission(ctx, country, id, true);
-  assertStatus(submission, ['draft', 'returned'], 'deleted');
+  assertStatus(submission, ['draft', 'returned', 'failed', 'cancelled'], 'deleted');
   await deleteSubmission(ctx.db, id);
   ctx.audit.describe({
     target: `submission:${id}`,

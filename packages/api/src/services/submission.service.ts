@@ -3,28 +3,25 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  checkJumpsAgainstPublished,
-  checkStagedRows,
-  copyFindings,
+  findPendingRelease,
   findSubmission,
   findSubmissionBySha256,
   findVintageOfSubmission,
   groupFindings,
   insertSubmission,
   inTransaction,
-  listNationalCodes,
   listSubmissionEvents,
   pageFindings,
-  refreshSubmissionCounts,
   type SubmissionMode,
-  stageRows,
   storeSubmissionFile,
 } from '@ilms/db';
 import { signedInCaller } from '../auth/authorize.js';
 import type { Context } from '../context.js';
 import { DomainError } from '../errors.js';
 import type { ImportReader } from './import/import-reader.js';
+import { stageSubmissionFile } from './import/stage-file.js';
 import { readWithValidator } from './import/validator.reader.js';
+import { describeJob } from './job.service.js';
 
 export interface NewSubmissionInput {
   country: string;
@@ -90,26 +87,18 @@ export async function createSubmission(
       fileSize: size,
       sha256,
       now: ctx.now(),
+      status: 'draft',
     });
     // The same file sent twice at once: the later call waited for the first and returns it.
     if (submissionId === undefined) return undefined;
     await storeSubmissionFile(trx, submissionId, createReadStream(input.filePath));
-    const nationalSchemes = await listNationalCodes(trx, input.country);
-    const parsed = readImport(input.filePath, { country: input.country, nationalSchemes });
-    try {
-      await stageRows(trx, submissionId, parsed.rows);
-    } catch (error) {
-      // Staging may fail before it reads a row; release the reader so the validator stops too.
-      await parsed.rows[Symbol.asyncIterator]().return?.();
-      throw error;
-    }
-    // Rows before a refusal part-way are staged already: throwing rolls them back with the rest.
-    const refusal = parsed.refusal();
-    if (refusal !== undefined) throw new DomainError('INVALID_INPUT', refusal);
-    await copyFindings(trx, submissionId, parsed.findings());
-    await checkStagedRows(trx, submissionId, input.country);
-    if (input.mode !== 'delete') await checkJumpsAgainstPublished(trx, submissionId);
-    await refreshSubmissionCounts(trx, submissionId);
+    await stageSubmissionFile(trx, {
+      submissionId,
+      country: input.country,
+      mode: input.mode,
+      filePath: input.filePath,
+      readImport,
+    });
     return submissionId;
   });
   if (id === undefined) {
@@ -140,15 +129,17 @@ export async function requireSubmission(ctx: Pick<Context, 'db'>, country: strin
   return submission;
 }
 
-/** A submission with its status history, findings by code and vintage once published. */
+/** A submission with its status history, findings by code, processing job, pending release and vintage. */
 export async function describeSubmission(ctx: Pick<Context, 'db'>, country: string, id: number) {
   const submission = await requireSubmission(ctx, country, id);
-  const [events, findings, vintage] = await Promise.all([
+  const [events, findings, vintage, job, release] = await Promise.all([
     listSubmissionEvents(ctx.db, id),
     groupFindings(ctx.db, id),
     findVintageOfSubmission(ctx.db, id),
+    describeJob(ctx, country, id),
+    findPendingRelease(ctx.db, id),
   ]);
-  return { ...submission, events, findings, vintage: vintage ?? null };
+  return { ...submission, events, findings, vintage: vintage ?? null, job, release: release ?? null };
 }
 
 export interface FindingsQuery {

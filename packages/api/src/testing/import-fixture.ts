@@ -2,7 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Db, insertSource } from '@ilms/db';
+import { countries } from '@ilms/domain';
 import { createContext } from '../context.js';
+import type { JobQueue } from '../jobs/job-queue.js';
 import { createCaller } from '../root.js';
 import { createTestAccount, type TestAccount } from './test-account.js';
 
@@ -78,15 +80,27 @@ export interface ImportCallers {
 }
 
 /** A focal point of `country` and a coordinator, on one clock the test may move. */
-export async function createImportCallers(db: Db, country: string, clock: () => Date): Promise<ImportCallers> {
+export async function createImportCallers(
+  db: Db,
+  country: string,
+  clock: () => Date,
+  queue?: JobQueue,
+): Promise<ImportCallers> {
   const focal = await createTestAccount(db, { role: 'focal_point', countries: [country], now: clock() });
   const coordinator = await createTestAccount(db, { role: 'coordinator', now: clock() });
   const callerOf = (account: TestAccount) =>
-    createCaller(createContext({ db, now: clock }, `test-${account.principal.role}`, { principal: account.principal }));
+    createCaller(
+      createContext({ db, now: clock, ...(queue ? { queue } : {}) }, `test-${account.principal.role}`, {
+        principal: account.principal,
+      }),
+    );
   return { focal: callerOf(focal), coordinator: callerOf(coordinator) };
 }
 
-/** Creates, submits and publishes a file of rows: the focal point's and the coordinator's steps. */
+/**
+ * Creates, submits and publishes a file of rows: the focal point's and the coordinator's steps.
+ * Publishes as a routine revision, so files that revise earlier ones need no reason of their own.
+ */
 export async function publishRows(
   { focal, coordinator }: ImportCallers,
   country: string,
@@ -95,5 +109,28 @@ export async function publishRows(
 ) {
   const { id } = await focal.submissions.create({ country, mode, filePath: await writeImportFile(country, rows) });
   await focal.submissions.submit({ country, id });
-  return coordinator.submissions.publish({ country, id });
+  return coordinator.submissions.publish({ country, id, revisionReason: 'routine_revision' });
+}
+
+/**
+ * A file of `rows` distinct observations of one indicator (destination × sex × month), large
+ * enough for a job to be caught mid-way. Each row carries a Lao comment.
+ */
+export async function writeLargeImportFile(country: string, source: string, rows: number): Promise<string> {
+  const destinations = countries.filter((c) => c.code !== country).map((c) => `CDS_DES_${c.code}`);
+  const sexes = ['SEX_T', 'SEX_M', 'SEX_F'];
+  const lines = Array.from({ length: rows }, (_, i) => {
+    const month = i % 1500;
+    const rest = Math.floor(i / 1500);
+    return {
+      source,
+      indicator: 'MNA_OEMP_SEX_CDS_NB',
+      sex: sexes[rest % 3] ?? 'SEX_T',
+      classif1: destinations[Math.floor(rest / 3) % destinations.length] ?? 'CDS_DES_TOTAL',
+      time: `${1900 + Math.floor(month / 12)}M${String((month % 12) + 1).padStart(2, '0')}`,
+      value: `${i % 997}.5`,
+      comment: `ແຖວ ${i}`,
+    };
+  });
+  return writeImportFile(country, lines);
 }

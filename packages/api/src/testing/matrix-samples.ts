@@ -1,7 +1,16 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { changeSubmissionStatus, type Db, insertApiToken, insertSubmission } from '@ilms/db';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import {
+  changeSubmissionStatus,
+  type Db,
+  insertApiToken,
+  insertImportJob,
+  insertScheduledRelease,
+  insertSubmission,
+} from '@ilms/db';
 import type { Principal, Role } from '../auth/principal.js';
 import { createSecret, hashSecret } from '../auth/secret.js';
+import type { ReceivedFile } from '../context.js';
 import { ensureSource, writeImportFile } from './import-fixture.js';
 
 export interface SampleFixture {
@@ -29,6 +38,8 @@ export interface Sample {
   isCountryScoped?: true;
   /** A valid input for the call, made afresh for each caller. */
   input(fixture: SampleFixture): unknown | Promise<unknown>;
+  /** The file an upload route would have received before the call. */
+  receivedFile?(fixture: SampleFixture): Promise<ReceivedFile>;
 }
 
 let sequence = 0;
@@ -55,7 +66,10 @@ function passwordChange({ caller, passwords }: SampleFixture) {
 }
 
 /** A submission of the round's country in the given status, with no rows. */
-async function submissionOf({ db, now, country, target }: SampleFixture, status: 'draft' | 'submitted') {
+async function submissionOf(
+  { db, now, country, target }: SampleFixture,
+  status: 'processing' | 'draft' | 'submitted' | 'scheduled',
+) {
   const id = await insertSubmission(db, {
     country,
     createdBy: target.userId,
@@ -64,11 +78,25 @@ async function submissionOf({ db, now, country, target }: SampleFixture, status:
     fileSize: 0,
     sha256: randomBytes(32),
     now,
+    status: status === 'processing' ? 'processing' : 'draft',
   });
   if (id === undefined) throw new Error('a submission of this file exists already');
-  if (status === 'submitted')
+  if (status === 'processing') await insertImportJob(db, { submissionId: id, bytesTotal: 0, maxAttempts: 1 });
+  if (status === 'submitted' || status === 'scheduled')
     await changeSubmissionStatus(db, { submissionId: id, status, actorId: target.userId, now });
+  if (status === 'scheduled') {
+    const releaseAt = new Date(now.getTime() + 86_400_000);
+    const release = { submissionId: id, releaseAt, scheduledBy: target.userId, now };
+    await insertScheduledRelease(db, { ...release, revisionReason: null, revisionText: null });
+  }
   return { country, id };
+}
+
+/** A file as the upload route leaves it: written to a temporary path, measured and hashed. */
+async function uploadedFile(fixture: SampleFixture): Promise<ReceivedFile> {
+  const { filePath } = await importFileOf(fixture);
+  const bytes = await readFile(filePath);
+  return { path: filePath, size: bytes.length, sha256: createHash('sha256').update(bytes).digest() };
 }
 
 async function importFileOf({ db, country }: SampleFixture) {
@@ -115,6 +143,14 @@ export const matrixSamples: Record<string, Sample> = {
   },
 
   'submissions.create': { who: submissionStaff, isCountryScoped: true, input: importFileOf },
+  'submissions.upload': {
+    who: submissionStaff,
+    isCountryScoped: true,
+    input: ({ country }) => ({ country, mode: 'merge', fileName: 'ລາວ 2024.csv' }),
+    receivedFile: uploadedFile,
+  },
+  'submissions.job': { who: submissionStaff, isCountryScoped: true, input: (f) => submissionOf(f, 'processing') },
+  'submissions.cancel': { who: submissionStaff, isCountryScoped: true, input: (f) => submissionOf(f, 'processing') },
   'submissions.get': { who: submissionStaff, isCountryScoped: true, input: (f) => submissionOf(f, 'draft') },
   'submissions.list': { who: submissionStaff, isCountryScoped: true, input: ({ country }) => ({ country }) },
   'submissions.findings': { who: submissionStaff, isCountryScoped: true, input: (f) => submissionOf(f, 'draft') },
@@ -130,6 +166,19 @@ export const matrixSamples: Record<string, Sample> = {
     who: ['admin', 'coordinator'],
     isCountryScoped: true,
     input: async (f) => ({ ...(await submissionOf(f, 'submitted')), comment: 'Please add the 2023 figures.' }),
+  },
+  'submissions.schedule': {
+    who: ['admin', 'coordinator'],
+    isCountryScoped: true,
+    input: async (f) => ({
+      ...(await submissionOf(f, 'submitted')),
+      releaseAt: new Date(f.now.getTime() + 3_600_000).toISOString(),
+    }),
+  },
+  'submissions.cancelRelease': {
+    who: ['admin', 'coordinator'],
+    isCountryScoped: true,
+    input: (f) => submissionOf(f, 'scheduled'),
   },
   'observations.list': {
     who: 'signed-in',

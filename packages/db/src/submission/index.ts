@@ -1,8 +1,11 @@
 export { copyText } from './copy-rows.js';
 export * from './diff.repository.js';
 export * from './finding.repository.js';
+export * from './finding-export.repository.js';
+export * from './import-job.repository.js';
 export * from './observation.repository.js';
 export * from './publish.repository.js';
+export * from './release.repository.js';
 export * from './staging.repository.js';
 export * from './staging-checks.repository.js';
 export * from './submission.repository.js';

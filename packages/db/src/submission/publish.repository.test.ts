@@ -71,6 +71,7 @@ async function stagedSubmission(values: Record<string, string>): Promise<number>
     const id = await insertSubmission(trx, {
       country: 'VNM',
       createdBy: userId,
+      status: 'draft',
       mode: 'merge',
       fileName: 'vnm.csv',
       fileSize: 1,

@@ -144,7 +144,7 @@ export async function applySubmission(db: Db, request: PublishRequest): Promise<
 export async function findVintageOfSubmission(db: Db, submissionId: number) {
   return db
     .selectFrom('vintage')
-    .select(['id', 'seq', 'counts', 'published_at'])
+    .select(['id', 'seq', 'counts', 'published_at', 'revision_reason', 'revision_text'])
     .where('submission_id', '=', submissionId)
     .executeTakeFirst();
 }

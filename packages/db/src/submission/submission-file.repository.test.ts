@@ -30,6 +30,7 @@ async function submissionWithFile(seed: number, bytes: number): Promise<number> 
   const id = await insertSubmission(db, {
     country: 'IDN',
     createdBy: userId,
+    status: 'draft',
     mode: 'merge',
     fileName: 'idn.csv',
     fileSize: bytes,

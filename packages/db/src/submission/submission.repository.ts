@@ -10,6 +10,8 @@ export interface NewSubmission {
   fileSize: number;
   sha256: Buffer;
   now: Date;
+  /** `draft` when the file is staged in the same call; `processing` when a job will do it. */
+  status: 'draft' | 'processing';
 }
 
 const submissionColumns = [
@@ -29,7 +31,10 @@ const submissionColumns = [
   's.file_purged_at',
 ] as const;
 
-/** Inserts a draft; undefined when the same file (country, SHA-256) was inserted meanwhile by another call. */
+/** A file whose processing failed or was cancelled may be sent again: it blocks no new submission. */
+const inactiveStatuses: SubmissionStatus[] = ['failed', 'cancelled'];
+
+/** Inserts a submission; undefined when the same file (country, SHA-256) was inserted meanwhile by another call. */
 export async function insertSubmission(db: Db, submission: NewSubmission): Promise<number | undefined> {
   const inserted = await db
     .insertInto('submission')
@@ -37,7 +42,7 @@ export async function insertSubmission(db: Db, submission: NewSubmission): Promi
       country: submission.country,
       created_by: submission.createdBy,
       created_at: submission.now,
-      status: 'draft',
+      status: submission.status,
       status_changed_at: submission.now,
       mode: submission.mode,
       file_name: submission.fileName,
@@ -45,14 +50,14 @@ export async function insertSubmission(db: Db, submission: NewSubmission): Promi
       sha256: submission.sha256,
       file_purged_at: null,
     })
-    .onConflict((oc) => oc.constraint('submission_country_sha256_key').doNothing())
+    .onConflict((oc) => oc.columns(['country', 'sha256']).where('status', 'not in', inactiveStatuses).doNothing())
     .returning('id')
     .executeTakeFirst();
   if (!inserted) return undefined;
   const { id } = inserted;
   await appendSubmissionEvent(db, {
     submissionId: id,
-    status: 'draft',
+    status: submission.status,
     actorId: submission.createdBy,
     now: submission.now,
   });
@@ -65,6 +70,7 @@ export async function findSubmissionBySha256(db: Db, country: string, sha256: Bu
     .select(submissionColumns)
     .where('s.country', '=', country)
     .where('s.sha256', '=', sha256)
+    .where('s.status', 'not in', inactiveStatuses)
     .executeTakeFirst();
 }
 

@@ -1,3 +1,4 @@
+import type { SubmissionStatus } from '@ilms/domain';
 import type { ColumnType, Generated } from 'kysely';
 
 /** numeric: written as string, always read as an exact decimal string. */
@@ -7,7 +8,10 @@ type Json = ColumnType<unknown, string, string>;
 /** int8 identities: read as numbers (see create-db), never written. */
 type Id = ColumnType<number, never, never>;
 
-export type SubmissionStatus = 'draft' | 'submitted' | 'published' | 'returned';
+export type { SubmissionStatus } from '@ilms/domain';
+export type ImportJobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export type ImportJobPhase = 'queued' | 'loading' | 'validating' | 'checking' | 'done';
+export type ReleaseState = 'pending' | 'released' | 'cancelled' | 'failed';
 export type SubmissionMode = 'merge' | 'replace' | 'delete';
 export type FindingOrigin = 'file' | 'staging' | 'published';
 export type Severity = 'error' | 'warning';
@@ -22,6 +26,8 @@ export interface SubmissionTables {
   series: SeriesTable;
   vintage: VintageTable;
   observation: ObservationTable;
+  import_job: ImportJobTable;
+  scheduled_release: ScheduledReleaseTable;
 }
 
 export interface SubmissionTable {
@@ -127,4 +133,38 @@ export interface ObservationTable {
   vintage_id: number;
   submission_id: number;
   file_line: number | null;
+}
+
+export interface ImportJobTable {
+  submission_id: number;
+  state: ImportJobState;
+  phase: ImportJobPhase;
+  bytes_total: number;
+  bytes_read: Generated<number>;
+  rows_read: Generated<number>;
+  attempt: Generated<number>;
+  max_attempts: number;
+  worker: string | null;
+  queue_job_id: string | null;
+  heartbeat_at: Date | null;
+  cancel_requested_at: Date | null;
+  error: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+  updated_at: Date;
+}
+
+export interface ScheduledReleaseTable {
+  id: Id;
+  submission_id: number;
+  release_at: Date;
+  scheduled_by: string;
+  scheduled_at: Date;
+  revision_reason: RevisionReason | null;
+  revision_text: string | null;
+  state: ReleaseState;
+  settled_at: Date | null;
+  vintage_id: number | null;
+  error: string | null;
 }

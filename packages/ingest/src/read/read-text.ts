@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, type ReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import iconv from 'iconv-lite';
@@ -25,9 +25,10 @@ export async function readHead(path: string): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-function openBytes(path: string, isGzip: boolean): Readable {
+/** The decoded byte stream, and the file stream whose `bytesRead` (compressed for .gz) measures progress. */
+function openBytes(path: string, isGzip: boolean): { stream: Readable; file: ReadStream } {
   const file = createReadStream(path, { highWaterMark: CHUNK });
-  return isGzip ? file.pipe(createGunzip({ chunkSize: CHUNK })) : file;
+  return { stream: isGzip ? file.pipe(createGunzip({ chunkSize: CHUNK })) : file, file };
 }
 
 /** Streams a delimited text file (plain or gzip): sniffs, decodes and parses it chunk by chunk. */
@@ -39,8 +40,10 @@ export async function readText(path: string, state: RunState): Promise<void> {
   let pending = '';
   let stream: Readable;
   try {
-    stream = openBytes(path, state.format === 'gzip');
+    let file: ReadStream;
+    ({ stream, file } = openBytes(path, state.format === 'gzip'));
     for await (const chunk of stream) {
+      state.options.onBytesRead?.(file.bytesRead);
       let bytes = chunk as Buffer;
       if (isFirst) {
         isFirst = false;
@@ -126,9 +129,13 @@ function startReader(state: RunState, firstText: string): DelimitedReader | unde
   });
 }
 
-function makeDecoder(encoding: TextEncoding): (bytes: Buffer, isLast?: boolean) => string {
+/**
+ * Decodes a stream of bytes piece by piece (characters split between pieces are carried over).
+ * UTF-8 throws on bytes that are not UTF-8 unless `isFatal` is false, which puts U+FFFD instead.
+ */
+export function makeDecoder(encoding: TextEncoding, isFatal = true): (bytes: Buffer, isLast?: boolean) => string {
   if (encoding === 'utf-8') {
-    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const decoder = new TextDecoder('utf-8', { fatal: isFatal, ignoreBOM: true });
     return (bytes, isLast) => decoder.decode(bytes, { stream: isLast !== true });
   }
   const decoder = iconv.getDecoder(encoding, { stripBOM: false });

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 
 /** A sheet row as text cells, with its row number as the line. */
@@ -23,13 +24,14 @@ function cellText(value: ExcelJS.CellValue): string {
 export class SheetNotFoundError extends Error {}
 
 /**
- * Streams the rows of one worksheet (the first, or the one named) with exceljs' streaming reader:
- * shared strings are cached, styles and hyperlinks skipped, rows never held together. exceljs is
- * loaded only for a workbook: loading it costs about 50 MB of RSS that CSV files never need.
+ * Streams the rows of one worksheet (the first, or the one named) of a file or of a stream of its
+ * bytes with exceljs' streaming reader: shared strings are cached, styles and hyperlinks skipped,
+ * rows never held together. exceljs is loaded only for a workbook: loading it costs about 50 MB
+ * of RSS that CSV files never need.
  */
-export async function* readSheetRows(path: string, sheet: string | undefined): AsyncGenerator<SheetRow> {
+export async function* readSheetRows(input: string | Readable, sheet: string | undefined): AsyncGenerator<SheetRow> {
   const { default: excel } = await import('exceljs');
-  const workbook = new excel.stream.xlsx.WorkbookReader(path, {
+  const workbook = new excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
 import type { LateAnnotation } from '../findings/collector.js';
 import { DelimitedReader, type Dialect, type RecordSpan } from '../read/delimited-reader.js';
 import { quoteFor } from './csv-text.js';
@@ -10,9 +11,11 @@ import { quoteFor } from './csv-text.js';
  * read and buffered here, so the stream sees one write per 64 kB rather than one per row.
  * Consecutive rows without findings are kept as one span of the input and copied in one
  * `replaceAll` that appends the two empty columns to each, instead of a string per row.
+ * Written to a file (a path), or to any stream (the hub's download of a stored file).
  */
 export class Annotated {
-  private readonly out: WriteStream;
+  readonly path: string;
+  private readonly out: Writable;
   private buffer = '';
   private readonly empty: string;
   /** Physical line of the header: lines before it (blank) are copied as they are. */
@@ -23,11 +26,12 @@ export class Annotated {
   private runEnd = -1;
 
   constructor(
-    readonly path: string,
+    target: string | Writable,
     readonly dialect: Dialect,
     readonly withBom: boolean,
   ) {
-    this.out = createWriteStream(path);
+    this.path = typeof target === 'string' ? target : '';
+    this.out = typeof target === 'string' ? createWriteStream(target) : target;
     if (withBom) this.buffer = '\uFEFF';
     this.empty = `${dialect.delimiter}${dialect.delimiter}${dialect.newline}`;
   }

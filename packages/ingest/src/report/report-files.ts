@@ -13,11 +13,16 @@ export interface ReportPaths {
 
 const READ_LIMIT_NOTE = 'findings past the limit are counted per code but not listed';
 
-/** Creates the report folder and starts findings.csv and findings.json; the annotated copy opens with the reader. */
-export async function openReports(file: string, outDir: string): Promise<{ paths: ReportPaths; writer: ReportWriter }> {
-  const name = basename(file)
+/** A file's name without its data extensions, for the names of its reports (`lao.csv.gz` -> `lao`). */
+export function reportBaseName(file: string): string {
+  return basename(file)
     .replace(/\.(csv|txt|tsv|xlsx)(\.gz)?$/i, '')
     .replace(/\.gz$/i, '');
+}
+
+/** Creates the report folder and starts findings.csv and findings.json; the annotated copy opens with the reader. */
+export async function openReports(file: string, outDir: string): Promise<{ paths: ReportPaths; writer: ReportWriter }> {
+  const name = reportBaseName(file);
   await mkdir(outDir, { recursive: true });
   const paths = {
     csv: join(outDir, 'findings.csv'),

@@ -1,9 +1,16 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
+import type { Finding as DomainFinding } from '@ilms/domain';
 import type { Finding, FindingSink } from '../findings/collector.js';
 import { reportCell } from './csv-text.js';
 
-const CSV_HEADER = 'code,severity,line,column,value,expected,message\n';
+/** The header line of findings.csv. */
+export const FINDINGS_CSV_HEADER = 'code,severity,line,column,value,expected,message\n';
+
+/** One line of findings.csv: cells quoted when needed and never runnable as spreadsheet formulas. */
+export function formatFindingLine(f: DomainFinding): string {
+  return `${reportCell(f.code)},${f.severity},${f.line},${reportCell(f.column)},${reportCell(f.value)},${reportCell(f.expected)},${reportCell(f.message)}\n`;
+}
 
 const FLUSH_AT = 65_536;
 
@@ -21,12 +28,12 @@ export class ReportWriter implements FindingSink {
   constructor(csvPath: string, jsonPath: string) {
     this.csv = createWriteStream(csvPath);
     this.json = createWriteStream(jsonPath);
-    this.csv.write(`\uFEFF${CSV_HEADER}`);
+    this.csv.write(`\uFEFF${FINDINGS_CSV_HEADER}`);
     this.json.write('{"findings":[');
   }
 
   write(f: Finding): void {
-    this.csvText += `${reportCell(f.code)},${f.severity},${f.line},${reportCell(f.column)},${reportCell(f.value)},${reportCell(f.expected)},${reportCell(f.message)}\n`;
+    this.csvText += formatFindingLine(f);
     this.jsonText += `${this.isFirst ? '\n' : ',\n'}${JSON.stringify(f)}`;
     this.isFirst = false;
     if (this.csvText.length + this.jsonText.length > FLUSH_AT) this.flush();

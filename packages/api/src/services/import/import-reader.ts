@@ -18,6 +18,8 @@ export interface ImportReadOptions {
   country: string;
   /** The country's registered national classifications: scheme id → full codes. */
   nationalSchemes: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Bytes of the file read so far, for progress (text files only). */
+  onBytesRead?: ((bytesRead: number) => void) | undefined;
 }
 
 /** Reads an import file for a submission (`readWithValidator` in production). */

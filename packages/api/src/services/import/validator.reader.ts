@@ -41,7 +41,7 @@ async function* readSpilled(path: string): AsyncGenerator<Finding> {
  * with many findings does not hold them all in memory. The file is removed once read, or when
  * the file is refused or the validator fails.
  */
-export const readWithValidator: ImportReader = (filePath, { country, nationalSchemes }) => {
+export const readWithValidator: ImportReader = (filePath, { country, nationalSchemes, onBytesRead }) => {
   const queue = new RowQueue<ObservationRow>(QUEUE_BOUND);
   const spillPath = join(tmpdir(), `ilms-findings-${process.pid}-${randomUUID()}.jsonl`);
   const spill = createWriteStream(spillPath);
@@ -60,6 +60,7 @@ export const readWithValidator: ImportReader = (filePath, { country, nationalSch
     country,
     nationalSchemes,
     hasDatabaseChecks: true,
+    onBytesRead,
     onRow: (row) => (isStaged(row) ? queue.push(row) : undefined),
     onFinding: (finding) => {
       spill.write(`${JSON.stringify(finding)}\n`);

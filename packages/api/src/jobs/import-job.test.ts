@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { claimImportJob } from '@ilms/db';
+import { createTestDatabase } from '@ilms/db/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createContext } from '../context.js';
+import { createCaller } from '../root.js';
+import { ensureSource, type FixtureRow, writeImportFile, writeLargeImportFile } from '../testing/import-fixture.js';
+import { startTestJobs, waitUntil } from '../testing/job-harness.js';
+import { createTestAccount } from '../testing/test-account.js';
+import { reapDeadImports } from './reaper.js';
+
+const { db, url } = await createTestDatabase();
+const now = () => new Date('2026-03-02T09:00:00Z');
+const jobs = await startTestJobs(db, url, now);
+afterAll(() => jobs.stop());
+const focal = await createTestAccount(db, { role: 'focal_point', countries: ['LAO'], now: now() });
+const LFS = 'BA:HUB-7';
+await ensureSource(db, LFS, 'LAO');
+
+const row = (time: string, value: string, extra: Partial<FixtureRow> = {}): FixtureRow => ({
+  source: LFS,
+  indicator: 'MNA_OEMP_SEX_CDS_NB',
+  sex: 'SEX_T',
+  classif1: 'CDS_DES_THA',
+  time,
+  value,
+  ...extra,
+});
+
+/** What the upload route does: the file received and hashed, then `submissions.upload`. */
+async function upload(filePath: string, fileName = path.basename(filePath)) {
+  const bytes = await readFile(filePath);
+  const receivedFile = { path: filePath, size: bytes.length, sha256: createHash('sha256').update(bytes).digest() };
+  const ctx = createContext({ db, now, queue: jobs.queue }, 'upload', { principal: focal.principal, receivedFile });
+  return createCaller(ctx).submissions.upload({ country: 'LAO', mode: 'merge', fileName });
+}
+
+const caller = createCaller(createContext({ db, now, queue: jobs.queue }, 'read', { principal: focal.principal }));
+const jobOf = (id: number) => caller.submissions.job({ country: 'LAO', id });
+const isSettled = (job: Awaited<ReturnType<typeof jobOf>>) =>
+  job !== null && !['queued', 'running'].includes(job.state);
+const countStaged = async (id: number) => {
+  const { count } = await db
+    .selectFrom('staging_observation')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('submission_id', '=', id)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+};
+
+describe('import jobs', () => {
+  it('processes an upload in the worker: processing, then a draft with its rows and findings', async () => {
+    const worker = await jobs.startWorker();
+    const file = await writeImportFile('LAO', [row('2023', '12.5'), row('2024', '1,5')]);
+    const { submissionId, status, isExisting } = await upload(file, 'ລາວ ແຮງງານ 2024.csv');
+    expect({ status, isExisting }).toEqual({ status: 'processing', isExisting: false });
+    const job = await waitUntil(() => jobOf(submissionId), isSettled);
+    const { length } = await readFile(file);
+    // The row with `1,5` is not staged: its value cannot be read.
+    expect(job).toMatchObject({ state: 'succeeded', phase: 'done', rowsRead: 1, attempt: 1, worker: worker.name });
+    expect(job).toMatchObject({ bytesTotal: length, bytesRead: length });
+    const detail = await caller.submissions.get({ country: 'LAO', id: submissionId });
+    expect(detail).toMatchObject({ status: 'draft', file_name: 'ລາວ ແຮງງານ 2024.csv', row_count: 1, error_count: 1 });
+    expect(detail.findings.map((f) => f.code)).toEqual(['DECIMAL_COMMA']);
+    expect(detail.events.map((e) => e.status)).toEqual(['processing', 'draft']);
+    expect(await upload(file)).toMatchObject({ submissionId, isExisting: true });
+  });
+
+  it('fails a file that cannot be read with the reason, and lets the same file be sent again', async () => {
+    await jobs.startWorker();
+    const file = path.join(path.dirname(await writeImportFile('LAO', [])), 'scan.csv');
+    await writeFile(file, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0)]));
+    const { submissionId } = await upload(file);
+    const job = await waitUntil(() => jobOf(submissionId), isSettled);
+    expect(job?.state).toBe('failed');
+    expect(job?.error).toMatch(/PDF/);
+    const detail = await caller.submissions.get({ country: 'LAO', id: submissionId });
+    expect(detail.status).toBe('failed');
+    expect(detail.events.at(-1)?.comment).toBe(job?.error);
+    expect(await countStaged(submissionId)).toBe(0);
+    const again = await upload(file);
+    expect(again.isExisting).toBe(false);
+    expect(again.submissionId).not.toBe(submissionId);
+  });
+
+  it('cancels a running job: nothing staged, the submission cancelled', async () => {
+    await jobs.startWorker();
+    const { submissionId } = await upload(await writeLargeImportFile('LAO', LFS, 150_000));
+    await waitUntil(
+      () => jobOf(submissionId),
+      (job) => job?.state === 'running' && job.rowsRead > 0,
+    );
+    await expect(caller.submissions.cancel({ country: 'LAO', id: submissionId })).resolves.toEqual({
+      id: submissionId,
+      status: 'processing',
+    });
+    const job = await waitUntil(() => jobOf(submissionId), isSettled);
+    expect(job?.state).toBe('cancelled');
+    expect(job?.error).toMatch(
+      /^Processing was cancelled while (validating|checking) \(after [\d,]+ rows\)\. Nothing was staged\.$/,
+    );
+    expect(await countStaged(submissionId)).toBe(0);
+    const detail = await caller.submissions.get({ country: 'LAO', id: submissionId });
+    expect(detail.status).toBe('cancelled');
+    await expect(caller.submissions.cancel({ country: 'LAO', id: submissionId })).rejects.toThrow(
+      /is cancelled; only a file still being processed can be cancelled/,
+    );
+  });
+
+  it('takes back the job of a worker that stopped reporting and processes it again', async () => {
+    const file = await writeImportFile('LAO', [row('2021', '3.25')]);
+    // No worker is running: the job waits, and a worker that then dies is simulated by claiming it.
+    await jobs.stop();
+    const held = await startTestJobs(db, url, now);
+    try {
+      const ctx = createContext({ db, now, queue: held.queue }, 'upload', {
+        principal: focal.principal,
+        receivedFile: {
+          path: file,
+          size: (await readFile(file)).length,
+          sha256: createHash('sha256')
+            .update(await readFile(file))
+            .digest(),
+        },
+      });
+      const { submissionId } = await createCaller(ctx).submissions.upload({
+        country: 'LAO',
+        mode: 'merge',
+        fileName: 'x.csv',
+      });
+      expect(await claimImportJob(db, submissionId, 'lost-host:4242')).toBe(1);
+      await db
+        .updateTable('import_job')
+        .set({ heartbeat_at: new Date(Date.now() - 60_000) })
+        .where('submission_id', '=', submissionId)
+        .execute();
+      const log = { info: () => {}, error: () => {} };
+      const reaped = await reapDeadImports({ db, queue: held.queue, now, workerName: 'reaper', log }, 30);
+      expect(reaped).toBe(1);
+      const requeued = await jobOf(submissionId);
+      expect(requeued).toMatchObject({ state: 'queued', attempt: 1 });
+      expect(requeued?.error).toBe(
+        'The worker lost-host:4242 stopped responding during loading (after 0 rows) and was presumed dead; the file is being processed again.',
+      );
+      await held.startWorker();
+      const job = await waitUntil(() => jobOf(submissionId), isSettled);
+      expect(job).toMatchObject({ state: 'succeeded', attempt: 2 });
+      expect(await countStaged(submissionId)).toBe(1);
+    } finally {
+      await held.stop();
+    }
+  });
+});
