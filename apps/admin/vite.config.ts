@@ -7,5 +7,5 @@ export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist', sourcemap: true },
   // In `pnpm dev`, the server runs on port 3000 and Vite proxies API calls to it.
-  server: { proxy: { '/trpc': apiTarget, '/health': apiTarget } },
+  server: { proxy: { '/trpc': apiTarget, '/api': apiTarget, '/health': apiTarget } },
 });

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAccess } from './auth/require-access.js';
 import { Layout } from './components/layout.js';
@@ -12,9 +13,18 @@ import { HealthPage } from './pages/health-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { SectionPage } from './pages/section-page.js';
+import { SubmissionListPage } from './pages/submissions/submission-list-page.js';
+import { SubmissionPage } from './pages/submissions/submission-page.js';
+import { UploadPage } from './pages/submissions/upload-page.js';
 import { TokensPage } from './pages/tokens-page.js';
 import { UsersPage } from './pages/users-page.js';
 import { sections } from './sections.js';
+
+/** A route only the users who may call `procedure` reach; the others see "Not allowed". */
+const guarded = (path: string, procedure: string, page: ReactNode) => ({
+  path,
+  element: <RequireAccess procedure={procedure}>{page}</RequireAccess>,
+});
 
 const pendingSections = sections.filter((section) => !section.isReady);
 
@@ -30,22 +40,11 @@ export const router = createBrowserRouter([
       { path: 'catalogue/indicators/:code', element: <IndicatorPage /> },
       { path: 'catalogue/classifications', element: <SchemeListPage /> },
       { path: 'catalogue/classifications/:id', element: <SchemePage /> },
-      {
-        path: 'users',
-        element: (
-          <RequireAccess procedure="users.list">
-            <UsersPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'audit',
-        element: (
-          <RequireAccess procedure="audit.list">
-            <AuditPage />
-          </RequireAccess>
-        ),
-      },
+      guarded('submissions', 'submissions.list', <SubmissionListPage />),
+      guarded('submissions/upload', 'submissions.upload', <UploadPage />),
+      guarded('submissions/:country/:id', 'submissions.get', <SubmissionPage />),
+      guarded('users', 'users.list', <UsersPage />),
+      guarded('audit', 'audit.list', <AuditPage />),
       { path: 'tokens', element: <TokensPage /> },
       { path: 'account', element: <AccountPage /> },
       ...pendingSections.map((section) => ({ path: section.path, element: <SectionPage section={section} /> })),

@@ -21,7 +21,8 @@ export const sections: readonly Section[] = [
     title: 'Submissions',
     purpose:
       'Files uploaded by national focal points: their findings, the diff against published data, review and publishing.',
-    isReady: false,
+    isReady: true,
+    requires: 'submissions.list',
   },
   {
     path: '/definitions',

@@ -103,7 +103,8 @@ export {
 export { type ObsStatus, obsStatuses, obsStatusSchema } from './obs-status.js';
 export { decimalTextSchema, type ObservationRow, observationRowSchema } from './observation-row.js';
 export { ASEAN, type Region, regionSchema, regions, WORLD } from './regions.js';
-export { type RevisionReason, revisionReasonSchema, revisionReasons } from './revision-reasons.js';
+export { revisionReasonSchema } from './revision-reason.schema.js';
+export { type RevisionReason, revisionReasonCodes, revisionReasons } from './revision-reasons.js';
 export {
   type SourceCategory,
   type SourceRegistryEntry,

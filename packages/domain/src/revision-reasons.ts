@@ -1,11 +1,10 @@
-import { z } from 'zod';
-
 /**
  * Why a published value was changed: chosen when a publication revises data already out, stored
  * with the vintage and shown in its history. Short on purpose, so users compare like with like.
+ * Plain data (no zod), so the admin app can import it alone: `@ilms/domain/revision-reasons`.
  */
-export const revisionReasonSchema = z.enum(['correction', 'new_source', 'methodology_change', 'routine_revision']);
-export type RevisionReason = z.infer<typeof revisionReasonSchema>;
+export const revisionReasonCodes = ['correction', 'new_source', 'methodology_change', 'routine_revision'] as const;
+export type RevisionReason = (typeof revisionReasonCodes)[number];
 
 export const revisionReasons: readonly { code: RevisionReason; label: string; description: string }[] = [
   { code: 'correction', label: 'Correction', description: 'An error in the earlier figures is corrected.' },

@@ -1,3 +1,4 @@
+import { CountrySelect } from '../components/country-select.js';
 export interface AuditFilterValues {
   actor: string;
   action: string;
@@ -30,17 +31,12 @@ export function AuditFilters({ values, countryChoices, allowAllCountries, onChan
           onChange={(e) => onChange('action', e.target.value)}
         />
       </label>
-      <label>
-        Country
-        <select value={values.country} onChange={(e) => onChange('country', e.target.value)}>
-          {allowAllCountries && <option value="">All countries</option>}
-          {countryChoices.map((country) => (
-            <option key={country.code} value={country.code}>
-              {country.code} · {country.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CountrySelect
+        value={values.country}
+        choices={countryChoices}
+        emptyLabel={allowAllCountries ? 'All countries' : undefined}
+        onChange={(value) => onChange('country', value)}
+      />
       <label>
         From (your local time)
         <input type="datetime-local" value={values.from} onChange={(e) => onChange('from', e.target.value)} />

@@ -44,15 +44,16 @@ export async function* readSubmissionFile(db: Db, submissionId: number): AsyncGe
 }
 
 /**
- * The retention rule: the files of drafts and returned submissions untouched since `before` are
- * deleted (the submission, its findings and its history stay); submitted and published files
- * are kept for as long as the data they produced. Returns the submissions purged.
+ * The retention rule: the files of drafts, returned submissions and uploads whose processing
+ * failed or was cancelled, untouched since `before`, are deleted (the submission, its findings
+ * and its history stay); submitted and published files are kept for as long as the data they
+ * produced. Returns the submissions purged.
  */
 export async function purgeExpiredFiles(db: Db, before: Date, now: Date): Promise<number[]> {
   const purged = await db
     .updateTable('submission')
     .set({ file_purged_at: now })
-    .where('status', 'in', ['draft', 'returned'])
+    .where('status', 'in', ['draft', 'returned', 'failed', 'cancelled'])
     .where('status_changed_at', '<', before)
     .where('file_purged_at', 'is', null)
     .returning('id')
