@@ -100,9 +100,14 @@ describe('ilms upload', () => {
     );
     expect(show.stdout).toContain('Checking job: succeeded');
 
-    const again = await runIlms(['upload', file, '--country', 'LAO', '--no-wait'], env);
+    const again = await runIlms(['upload', file, '--country', 'LAO', '--mode', 'replace', '--no-wait'], env);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain(`This file was uploaded before for LAO: it is submission ${id}.`);
+    const otherMode = await runIlms(['upload', file, '--country', 'LAO', '--no-wait'], env);
+    expect(otherMode.code).toBe(3);
+    expect(otherMode.stderr).toContain(
+      `This file was already uploaded as submission ${id} in replace mode. To use it in merge mode, delete submission ${id} first`,
+    );
   });
 
   it('dry run: writes the findings next to the file, prints the diff and leaves no submission; Lao names survive', async () => {

@@ -28,3 +28,11 @@ export async function readDatabaseStatus(db: Db): Promise<DatabaseStatus> {
     };
   }
 }
+
+/** The database server's clock: the one time every machine of the hub agrees on. */
+export async function readDatabaseTime(db: Db): Promise<Date> {
+  const { rows } = await sql<{ now: Date }>`select clock_timestamp() as now`.execute(db);
+  const [row] = rows;
+  if (!row) throw new Error('the database returned no time');
+  return row.now;
+}

@@ -5,7 +5,7 @@ export * from './audit.repository.js';
 export * from './catalogue/index.js';
 export { createDb, createPool, type Db, type DbConfig } from './create-db.js';
 export { type EmbeddedOptions, type EmbeddedServer, EmbeddedStartError, startEmbeddedPostgres } from './embedded.js';
-export { type DatabaseStatus, readDatabaseStatus } from './health.repository.js';
+export { type DatabaseStatus, readDatabaseStatus, readDatabaseTime } from './health.repository.js';
 export * from './login-attempt.repository.js';
 export { MIGRATIONS_FOLDER, MigrationError, migrateToLatest } from './migrate.js';
 export { type PreparedDatabase, prepareDatabase } from './prepare.js';

@@ -3,8 +3,6 @@ import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import {
   authorizeCall,
   createCaller,
@@ -12,6 +10,7 @@ import {
   type Dependencies,
   DomainError,
   type ReceivedFile,
+  TEMP_FILE_PREFIX,
 } from '@ilms/api';
 import { TRPCError } from '@trpc/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -30,35 +29,73 @@ const querySchema = z.object({
   fileName: z.string().trim().min(1, 'name the file').max(255, 'a file name has at most 255 characters'),
 });
 
-class TooLarge extends Error {}
-
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
 
-function refuseTooLarge(reply: FastifyReply, limitBytes: number, size: number | undefined): FastifyReply {
+class TooLarge extends Error {
+  constructor(
+    readonly limit: number,
+    readonly size: number | undefined,
+  ) {
+    super('too large');
+  }
+}
+
+/** How long a refused body is still read (and dropped) so the client sees the answer, not a reset. */
+const DRAIN_MS = 2000;
+
+/**
+ * Answers before the body is read to its end. The connection closes after the answer, so the
+ * client stops sending; what it sends meanwhile is dropped for a moment (closing a socket with
+ * unread data resets it, and the client would lose the answer), then the socket is destroyed.
+ */
+function refuseEarly(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  reply.header('connection', 'close');
+  reply.raw.once('finish', () => {
+    request.raw.resume();
+    setTimeout(() => request.raw.socket?.destroy(), DRAIN_MS).unref();
+  });
+  if (!(error instanceof TooLarge)) return sendError(request, reply, error);
+  const size = error.size === undefined ? 'The file is larger than' : `The file is ${megabytes(error.size)}, more than`;
   const body: ErrorBody = {
     error: {
       code: 'PAYLOAD_TOO_LARGE',
-      message: `${size === undefined ? 'The file is larger than' : `The file is ${megabytes(size)};`} the limit is ${megabytes(limitBytes)}. Split it (by indicator or by year) into smaller files, or compress it as .csv.gz, and upload again.`,
+      message: `${size} the limit of ${megabytes(error.limit)}. Split it (by indicator or by year) into smaller files, or compress it as .csv.gz, and upload again.`,
     },
   };
-  // Closing the connection stops the client sending the rest; nothing more of it is read.
-  return reply.code(413).header('connection', 'close').send(body);
+  return reply.code(413).send(body);
 }
 
-/** Streams the body to a temporary file, hashing and counting it; nothing is held in memory. */
-async function receiveBody(request: FastifyRequest, target: string, limitBytes: number): Promise<ReceivedFile> {
+/**
+ * Streams the body to a temporary file (readable by this user only), hashing and counting it;
+ * nothing is held in memory. Past the limit it stops reading, leaving the socket to the answer.
+ */
+function receiveBody(request: FastifyRequest, target: string, limitBytes: number): Promise<ReceivedFile> {
+  const source = request.raw;
+  const file = createWriteStream(target, { mode: 0o600 });
   const hash = createHash('sha256');
   let size = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
+  return new Promise((resolve, reject) => {
+    const stop = (error: Error) => {
+      source.off('data', onData);
+      source.pause();
+      file.destroy();
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limitBytes) return done(new TooLarge());
+      if (size > limitBytes) return stop(new TooLarge(limitBytes, undefined));
       hash.update(chunk);
-      done(null, chunk);
-    },
+      if (!file.write(chunk)) {
+        source.pause();
+        file.once('drain', () => source.resume());
+      }
+    };
+    source.on('data', onData);
+    source.once('end', () => file.end());
+    source.once('error', stop);
+    file.once('error', stop);
+    file.once('finish', () => resolve({ path: target, size, sha256: hash.digest() }));
   });
-  await pipeline(request.raw, meter, createWriteStream(target));
-  return { path: target, size, sha256: hash.digest() };
 }
 
 function unwrapCallError(error: unknown): unknown {
@@ -84,23 +121,20 @@ export function registerUploadRoute(app: FastifyInstance, deps: Dependencies, op
       const query = querySchema.safeParse(request.query);
       if (!query.success) {
         const problems = query.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-        return sendError(
-          request,
-          reply,
-          new DomainError('INVALID_INPUT', `The upload address is incomplete: ${problems}.`),
-        );
+        const error = new DomainError('INVALID_INPUT', `The upload address is incomplete: ${problems}.`);
+        return refuseEarly(request, reply, error);
       }
       const facts = await readRequestFacts(deps, request, reply);
       try {
         authorizeCall({ path: 'submissions.upload', type: 'mutation', input: query.data, ...facts });
       } catch (error) {
-        return sendError(request, reply, error);
+        return refuseEarly(request, reply, error);
       }
       const declared = Number(request.headers['content-length']);
       if (Number.isFinite(declared) && declared > options.limitBytes) {
-        return refuseTooLarge(reply, options.limitBytes, declared);
+        return refuseEarly(request, reply, new TooLarge(options.limitBytes, declared));
       }
-      const target = path.join(tmpdir(), `ilms-upload-${randomUUID()}`);
+      const target = path.join(tmpdir(), `${TEMP_FILE_PREFIX}upload-${randomUUID()}`);
       try {
         const receivedFile = await receiveBody(request, target, options.limitBytes);
         if (receivedFile.size === 0) {
@@ -110,7 +144,7 @@ export function registerUploadRoute(app: FastifyInstance, deps: Dependencies, op
         const result = await caller.submissions.upload(query.data);
         return reply.code(result.isExisting ? 200 : 201).send({ ...result, country: query.data.country });
       } catch (error) {
-        if (error instanceof TooLarge) return refuseTooLarge(reply, options.limitBytes, undefined);
+        if (error instanceof TooLarge) return refuseEarly(request, reply, error);
         return sendError(request, reply, unwrapCallError(error));
       } finally {
         await rm(target, { force: true });

@@ -3,13 +3,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { claimImportJob } from '@ilms/db';
 import { createTestDatabase } from '@ilms/db/testing';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createContext } from '../context.js';
 import { createCaller } from '../root.js';
 import { ensureSource, type FixtureRow, writeImportFile, writeLargeImportFile } from '../testing/import-fixture.js';
 import { startTestJobs, waitUntil } from '../testing/job-harness.js';
 import { createTestAccount } from '../testing/test-account.js';
-import { reapDeadImports } from './reaper.js';
+import { reapDeadImports, resendLostImports } from './reaper.js';
 
 const { db, url } = await createTestDatabase();
 const now = () => new Date('2026-03-02T09:00:00Z');
@@ -148,6 +149,80 @@ describe('import jobs', () => {
       const job = await waitUntil(() => jobOf(submissionId), isSettled);
       expect(job).toMatchObject({ state: 'succeeded', attempt: 2 });
       expect(await countStaged(submissionId)).toBe(1);
+    } finally {
+      await held.stop();
+    }
+  });
+
+  it('sends again the message of a queued job that a dead worker took but never claimed', async () => {
+    await jobs.stop();
+    const held = await startTestJobs(db, url, now);
+    try {
+      const file = await writeImportFile('LAO', [row('2020', '2.75')]);
+      const bytes = await readFile(file);
+      const ctx = createContext({ db, now, queue: held.queue }, 'upload', {
+        principal: focal.principal,
+        receivedFile: { path: file, size: bytes.length, sha256: createHash('sha256').update(bytes).digest() },
+      });
+      const { submissionId } = await createCaller(ctx).submissions.upload({
+        country: 'LAO',
+        mode: 'merge',
+        fileName: 'lost.csv',
+      });
+      const { queue_job_id: lost } = await db
+        .selectFrom('import_job')
+        .select('queue_job_id')
+        .where('submission_id', '=', submissionId)
+        .executeTakeFirstOrThrow();
+      // A worker took the message (pg-boss marks it active) and died before claiming the job.
+      await sql`update pgboss.job set state = 'active', started_on = now() where id = ${lost}`.execute(db);
+      await db
+        .updateTable('import_job')
+        .set({ updated_at: new Date(Date.now() - 60_000) })
+        .where('submission_id', '=', submissionId)
+        .execute();
+      const log = { info: () => {}, error: () => {} };
+      const deps = { db, queue: held.queue, now, workerName: 'reaper', log };
+      expect(await resendLostImports(deps, 30)).toBe(1);
+      expect(await resendLostImports(deps, 30)).toBe(0);
+      await held.startWorker();
+      const job = await waitUntil(() => jobOf(submissionId), isSettled);
+      expect(job).toMatchObject({ state: 'succeeded', attempt: 1 });
+    } finally {
+      await held.stop();
+    }
+  });
+
+  it("cancels, not retries, a dead worker's job that the user had asked to cancel", async () => {
+    const held = await startTestJobs(db, url, now);
+    try {
+      const file = await writeImportFile('LAO', [row('2019', '1.25')]);
+      const bytes = await readFile(file);
+      const ctx = createContext({ db, now, queue: held.queue }, 'upload', {
+        principal: focal.principal,
+        receivedFile: { path: file, size: bytes.length, sha256: createHash('sha256').update(bytes).digest() },
+      });
+      const { submissionId } = await createCaller(ctx).submissions.upload({
+        country: 'LAO',
+        mode: 'merge',
+        fileName: 'c.csv',
+      });
+      await claimImportJob(db, submissionId, 'lost-host:7');
+      await createCaller(ctx).submissions.cancel({ country: 'LAO', id: submissionId });
+      await db
+        .updateTable('import_job')
+        .set({ heartbeat_at: new Date(Date.now() - 60_000) })
+        .where('submission_id', '=', submissionId)
+        .execute();
+      const log = { info: () => {}, error: () => {} };
+      expect(await reapDeadImports({ db, queue: held.queue, now, workerName: 'reaper', log }, 30)).toBe(1);
+      const job = await jobOf(submissionId);
+      expect(job?.state).toBe('cancelled');
+      expect(job?.error).toBe(
+        'The worker lost-host:7 stopped responding during loading (after 0 rows) and was presumed dead; the processing is cancelled, as asked. Nothing was staged.',
+      );
+      const detail = await caller.submissions.get({ country: 'LAO', id: submissionId });
+      expect(detail.status).toBe('cancelled');
     } finally {
       await held.stop();
     }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -14,6 +14,7 @@ import {
   inTransaction,
   lockOwnedImportJob,
   readSubmissionFile,
+  refreshSubmissionCounts,
   requeueImportJob,
   setImportQueueJobId,
 } from '@ilms/db';
@@ -23,6 +24,12 @@ import { stageSubmissionFile } from '../services/import/stage-file.js';
 import { readWithValidator } from '../services/import/validator.reader.js';
 import type { JobQueue } from './job-queue.js';
 import { ImportStopped, ProgressTracker } from './progress-tracker.js';
+
+/**
+ * Every temporary file of uploads and jobs starts with this (`ilms-tmp-upload-…`, `ilms-tmp-job-…`),
+ * so `removeStaleJobFiles` can clear what a killed server or worker left.
+ */
+export const TEMP_FILE_PREFIX = 'ilms-tmp-';
 
 export interface WorkerLog {
   info(details: object, message: string): void;
@@ -46,10 +53,20 @@ async function fetchStoredFile(db: Db, submissionId: number, target: string, tra
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       tracker.bytesRead += chunk.length;
-      done(null, chunk);
+      try {
+        tracker.throwIfStopped();
+        done(null, chunk);
+      } catch (error) {
+        done(error as Error);
+      }
     },
   });
-  await pipeline(Readable.from(readSubmissionFile(db, submissionId)), counter, createWriteStream(target));
+  // Unpublished figures: readable by this user only.
+  await pipeline(
+    Readable.from(readSubmissionFile(db, submissionId)),
+    counter,
+    createWriteStream(target, { mode: 0o600 }),
+  );
 }
 
 /** Sends the job's next message; the queue's message id is kept to fail it if its worker dies. */
@@ -78,7 +95,7 @@ export async function processImport(
   );
   onTracker(tracker);
   tracker.start();
-  const filePath = join(tmpdir(), `ilms-job-${submissionId}-${randomUUID()}`);
+  const filePath = join(tmpdir(), `${TEMP_FILE_PREFIX}job-${submissionId}-${randomUUID()}`);
   try {
     await fetchStoredFile(deps.db, submissionId, filePath, tracker);
     tracker.phase = 'validating';
@@ -103,9 +120,11 @@ export async function processImport(
         },
       });
       tracker.throwIfStopped();
+      // The job row before the submission's, as everywhere (see docs/data-model.md).
       const lock = await lockOwnedImportJob(trx, submissionId, attempt);
       if (!lock.isOwned) throw new ImportStopped('lost');
       if (lock.isCancelRequested) throw new ImportStopped('cancelled');
+      await refreshSubmissionCounts(trx, submissionId);
       const progress = { bytesRead: tracker.bytesRead, rowsRead: tracker.rowsRead };
       await finishImportJob(trx, { submissionId, state: 'succeeded', progress });
       await changeSubmissionStatus(trx, { submissionId, status: 'draft', actorId: null, now: deps.now() });
@@ -161,13 +180,14 @@ async function settleFailedAttempt(deps: ImportWorkerDeps, failed: FailedAttempt
       const change = { submissionId, status: 'processing' as const, actorId: null, now: deps.now(), comment: message };
       await changeSubmissionStatus(trx, change);
     };
-    if (error instanceof ImportStopped && error.reason === 'shutdown') {
+    // The user's cancel wins over whatever else stopped the attempt.
+    if (lock.isCancelRequested || (error instanceof ImportStopped && error.reason === 'cancelled')) {
+      await end('cancelled', `Processing was cancelled ${describeWhere(tracker)}. Nothing was staged.`);
+    } else if (error instanceof ImportStopped && error.reason === 'shutdown') {
       await requeue(
         `The worker ${deps.workerName} was shut down ${describeWhere(tracker)}; the file is processed again.`,
         true,
       );
-    } else if (error instanceof ImportStopped || lock.isCancelRequested) {
-      await end('cancelled', `Processing was cancelled ${describeWhere(tracker)}. Nothing was staged.`);
     } else if (error instanceof DomainError) {
       await end('failed', error.message);
     } else {
@@ -190,4 +210,24 @@ async function settleFailedAttempt(deps: ImportWorkerDeps, failed: FailedAttempt
       }
     }
   });
+}
+
+/**
+ * Removes the temporary files that servers and workers killed mid-way left in this machine's
+ * temporary folder. Only those older than `olderThanMs` (default 6 h, the queue's expiry): a live worker's
+ * copy is younger.
+ */
+export async function removeStaleJobFiles(olderThanMs = 6 * 3_600_000): Promise<number> {
+  const folder = tmpdir();
+  let removed = 0;
+  for (const name of await readdir(folder)) {
+    if (!name.startsWith(TEMP_FILE_PREFIX)) continue;
+    const path = join(folder, name);
+    const info = await stat(path).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > olderThanMs) {
+      await rm(path, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }

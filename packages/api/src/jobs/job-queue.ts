@@ -18,10 +18,17 @@ export interface ImportMessage {
 export interface JobQueue {
   /** Sends an import job inside the caller's transaction: it exists only if that commits. */
   sendImport(db: Db, submissionId: number): Promise<string>;
-  /** Marks a message failed (an attempt reaped after its worker died); pg-boss retries none. */
-  failMessage(messageId: string, reason: string): Promise<void>;
+  /**
+   * Retires the message of an attempt taken back (its worker died) or lost: a new message carries
+   * the job on, and this one must not be delivered again when pg-boss's expiry would retry it.
+   */
+  retireMessage(messageId: string): Promise<void>;
   /** Delivers import messages to `handle`, one at a time per call of `work`. */
   workImports(handle: (message: ImportMessage) => Promise<void>): Promise<string>;
+  /** Stops fetching messages for this process's workers at once (a handler running goes on). */
+  stopWorking(): Promise<void>;
+  /** Whether a message still waits for a worker (not taken, finished, failed or expired). */
+  isMessageWaiting(messageId: string): Promise<boolean>;
   /** Stops taking messages; a message being handled finishes or is abandoned after `timeoutMs`. */
   stop(timeoutMs?: number): Promise<void>;
 }
@@ -53,9 +60,10 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
   });
   boss.on('error', options.onError);
   await boss.start();
-  // Retries are decided by the hub (import_job.max_attempts), which knows why an attempt ended;
-  // the expiry is only a backstop for a message whose worker vanished without a trace.
-  await boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, retryLimit: 0, expireInHours: 6 });
+  // Attempts are counted by the hub (import_job.max_attempts), which knows why one ended; pg-boss
+  // retries only a delivery whose handler failed before it could claim the job (a database blip):
+  // the claim takes a queued job only, so a repeated delivery does nothing. The expiry is a backstop.
+  await boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, retryLimit: 3, retryDelay: 5, expireInHours: 6 });
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
   return {
     async sendImport(db, submissionId) {
@@ -64,13 +72,20 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
       if (id === null) throw new Error(`the queue refused the import message of submission ${submissionId}`);
       return id;
     },
-    async failMessage(messageId, reason) {
-      await boss.fail(IMPORT_QUEUE, messageId, { reason });
+    async retireMessage(messageId) {
+      await boss.cancel(IMPORT_QUEUE, messageId);
     },
     workImports(handle) {
       return boss.work<ImportMessage>(IMPORT_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async (jobs) => {
         for (const job of jobs) await handle(job.data);
       });
+    },
+    async stopWorking() {
+      await boss.offWork(IMPORT_QUEUE);
+    },
+    async isMessageWaiting(messageId) {
+      const job = await boss.getJobById(IMPORT_QUEUE, messageId);
+      return job !== null && (job.state === 'created' || job.state === 'retry');
     },
     async stop(timeoutMs = 10_000) {
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });

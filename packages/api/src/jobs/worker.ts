@@ -1,8 +1,9 @@
 import { hostname } from 'node:os';
+import { readDatabaseTime } from '@ilms/db';
 import { applyDueReleases } from '../services/release.service.js';
-import { type ImportWorkerDeps, processImport } from './import-job.js';
+import { type ImportWorkerDeps, processImport, removeStaleJobFiles } from './import-job.js';
 import type { ProgressTracker } from './progress-tracker.js';
-import { reapDeadImports } from './reaper.js';
+import { reapDeadImports, resendLostImports } from './reaper.js';
 
 export interface WorkerOptions extends Omit<ImportWorkerDeps, 'workerName'> {
   /** Defaults to host:pid. */
@@ -15,6 +16,8 @@ export interface WorkerOptions extends Omit<ImportWorkerDeps, 'workerName'> {
   reapIntervalMs?: number;
   /** How often this worker looks for releases that are due (default 15 s). */
   releasePollMs?: number;
+  /** The time releases are due by: the database's clock unless a test gives its own. */
+  releaseClock?: () => Date;
 }
 
 export interface Worker {
@@ -48,6 +51,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     ).finally(() => {
       for (const tracker of trackers) if (tracker.isDone) trackers.delete(tracker);
     });
+  const cleared = await removeStaleJobFiles();
+  if (cleared > 0) deps.log.info({ files: cleared }, 'removed temporary files left by workers that were killed');
   for (let i = 0; i < (options.concurrency ?? 1); i++) await options.queue.workImports(handle);
 
   const every = (ms: number, task: () => Promise<unknown>, what: string) => {
@@ -65,16 +70,30 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const timers = [
     every(
       options.reapIntervalMs ?? 5000,
-      () => reapDeadImports(deps, options.staleSeconds ?? 30),
+      async () => {
+        await reapDeadImports(deps, options.staleSeconds ?? 30);
+        await resendLostImports(deps, options.staleSeconds ?? 30);
+      },
       'looking for dead jobs',
     ),
-    every(options.releasePollMs ?? 15_000, () => applyDueReleases(deps), 'applying due releases'),
+    every(
+      options.releasePollMs ?? 15_000,
+      () =>
+        applyDueReleases({
+          db: deps.db,
+          now: options.releaseClock ?? (() => readDatabaseTime(deps.db)),
+          onError: (error, releaseId) => deps.log.error({ err: error, releaseId }, 'a scheduled release failed'),
+        }),
+      'applying due releases',
+    ),
   ];
   deps.log.info({ worker: deps.workerName }, 'worker started');
   return {
     name: deps.workerName,
     async stop() {
       isStopping = true;
+      // No new message is taken while the running ones are put back.
+      await options.queue.stopWorking();
       for (const timer of timers) clearInterval(timer);
       for (const tracker of trackers) tracker.abort('shutdown');
       await Promise.allSettled([...running]);

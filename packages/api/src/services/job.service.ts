@@ -29,17 +29,20 @@ export async function describeJob(ctx: Pick<Context, 'db'>, country: string, id:
 
 /**
  * Cancels a file's processing. A queued job ends at once; a running one is stopped by its
- * worker within a second, which rolls back whatever it had staged and marks the submission
- * cancelled.
+ * worker at its next progress report (every half second) while it loads or reads the file, or
+ * once the SQL check under way ends; the worker rolls back whatever it had staged and marks the
+ * submission cancelled.
  */
 export async function cancelProcessing(ctx: Context, country: string, id: number) {
   // Not locking the submission: workers lock the job row first, then the submission.
   const submission = await requireSubmission(ctx, country, id);
   const before = submission.status === 'processing' ? await requestImportCancel(ctx.db, id) : undefined;
   if (before === undefined) {
+    // The job may have ended since the status was read: say what it is now.
+    const now = await requireSubmission(ctx, country, id);
     throw new DomainError(
       'PRECONDITION_FAILED',
-      `Submission ${id} is ${submission.status}; only a file still being processed can be cancelled.`,
+      `Submission ${id} is ${now.status}; only a file still being processed can be cancelled.`,
     );
   }
   const actorId = signedInCaller(ctx).userId;

@@ -9,13 +9,14 @@ const now = () => clock;
 const { focal, coordinator } = await createImportCallers(db, 'VNM', now);
 const LFS = 'BA:HUB-11';
 const OEMP = 'MNA_OEMP_SEX_CDS_NB';
-const row = (time: string, value: string): FixtureRow => ({
+const row = (time: string, value: string, extra: Partial<FixtureRow> = {}): FixtureRow => ({
   source: LFS,
   indicator: OEMP,
   sex: 'SEX_T',
   classif1: 'CDS_DES_TOTAL',
   time,
   value,
+  ...extra,
 });
 
 async function submitted(rows: FixtureRow[]) {
@@ -126,5 +127,27 @@ describe('revision reasons and scheduled releases', () => {
     clock = new Date('2026-06-05T00:00:00Z');
     expect(await applyDueReleases({ db, now })).toEqual([]);
     expect(await published()).not.toContain('2025 15.000');
+  });
+
+  it('marks a release whose publication fails as failed and goes on with the next', async () => {
+    const broken = await submitted([row('2026', '16.000', { noteSource: 'CLS:4' })]);
+    const fine = await submitted([row('2027', '17.000')]);
+    await coordinator.submissions.schedule({ country: 'VNM', id: broken, releaseAt: '2026-06-06T01:00:00Z' });
+    await coordinator.submissions.schedule({ country: 'VNM', id: fine, releaseAt: '2026-06-06T02:00:00Z' });
+    // The note the staged row names leaves the codelist before the release: its publication fails.
+    await db.deleteFrom('note').where('code', '=', 'CLS:4').execute();
+    clock = new Date('2026-06-06T03:00:00Z');
+    const errors: number[] = [];
+    const applied = await applyDueReleases({ db, now, onError: (_error, releaseId) => errors.push(releaseId) });
+    expect(applied).toHaveLength(1);
+    expect(errors).toHaveLength(1);
+    expect(await statusOf(fine)).toBe('published');
+    const detail = await coordinator.submissions.get({ country: 'VNM', id: broken });
+    expect(detail.status).toBe('submitted');
+    expect(detail.release).toBeNull();
+    expect(detail.events.at(-1)?.comment).toBe(
+      `Publishing at the scheduled time failed on the server (reference: release ${errors[0]}). The data stays as it was; publish again, and tell the administrators if it fails again.`,
+    );
+    expect(await published()).not.toContain('2026 16.000');
   });
 });

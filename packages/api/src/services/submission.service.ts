@@ -12,6 +12,7 @@ import {
   inTransaction,
   listSubmissionEvents,
   pageFindings,
+  refreshSubmissionCounts,
   type SubmissionMode,
   storeSubmissionFile,
 } from '@ilms/db';
@@ -99,6 +100,7 @@ export async function createSubmission(
       filePath: input.filePath,
       readImport,
     });
+    await refreshSubmissionCounts(trx, submissionId);
     return submissionId;
   });
   if (id === undefined) {

@@ -36,6 +36,12 @@ export async function registerUpload(ctx: Context, input: UploadInput) {
   const returnExisting = async () => {
     const existing = await findSubmissionBySha256(ctx.db, input.country, file.sha256);
     if (!existing) return undefined;
+    if (existing.mode !== input.mode) {
+      throw new DomainError(
+        'CONFLICT',
+        `This file was already uploaded as submission ${existing.id} in ${existing.mode} mode. To use it in ${input.mode} mode, delete submission ${existing.id} first (or ask a coordinator to return it), then upload again.`,
+      );
+    }
     ctx.audit.describe({
       target: `submission:${existing.id}`,
       summary: { existing: true, sha256: file.sha256.toString('hex') },

@@ -185,7 +185,7 @@ export async function requestImportCancel(db: Db, submissionId: number): Promise
 
 export interface ReapedImportJob {
   submission_id: number;
-  state: 'queued' | 'failed';
+  state: 'queued' | 'failed' | 'cancelled';
   attempt: number;
   worker: string | null;
   queue_job_id: string | null;
@@ -194,19 +194,21 @@ export interface ReapedImportJob {
 
 /**
  * Running jobs whose worker has not reported for `staleSeconds` are taken back: queued again
- * while attempts remain, failed otherwise. Their staging never committed, so nothing of them is
+ * while attempts remain, failed otherwise, cancelled if the user asked. Their staging never committed, so nothing of them is
  * visible. Each reaped job is returned once (the update is the claim).
  */
 export async function reapStaleImportJobs(db: Db, staleSeconds: number): Promise<ReapedImportJob[]> {
   const { rows } = await sql<ReapedImportJob>`
     update import_job set
-      state = case when attempt < max_attempts then 'queued' else 'failed' end,
+      state = case when cancel_requested_at is not null then 'cancelled'
+                   when attempt < max_attempts then 'queued' else 'failed' end,
       error = format('The worker %s stopped responding during %s (after %s rows) and was presumed dead; %s',
                      coalesce(worker, 'unknown'), phase, rows_read,
-                     case when attempt < max_attempts then 'the file is being processed again.'
+                     case when cancel_requested_at is not null then 'the processing is cancelled, as asked. Nothing was staged.'
+                          when attempt < max_attempts then 'the file is being processed again.'
                           else 'no attempts remain: upload the file again, and tell the administrators if it keeps failing.' end),
       phase = 'queued',
-      finished_at = case when attempt < max_attempts then null else now() end,
+      finished_at = case when cancel_requested_at is null and attempt < max_attempts then null else now() end,
       updated_at = now()
     where state = 'running' and heartbeat_at < now() - make_interval(secs => ${staleSeconds})
     returning submission_id, state, attempt, worker, queue_job_id, error`.execute(db);
@@ -242,6 +244,33 @@ export async function requeueImportJob(
     .where('submission_id', '=', job.submissionId)
     .where('attempt', '=', job.attempt)
     .where('state', '=', 'running')
+    .returning('submission_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Queued jobs untouched for `staleSeconds`, with their message: a live worker claims a job within
+ * a second of taking its message, so one of these whose message no longer waits was lost (its
+ * worker died between taking the message and claiming the job).
+ */
+export async function listIdleQueuedImportJobs(db: Db, staleSeconds: number) {
+  return db
+    .selectFrom('import_job')
+    .select(['submission_id', 'queue_job_id'])
+    .where('state', '=', 'queued')
+    .where('updated_at', '<', sql<Date>`now() - make_interval(secs => ${staleSeconds})`)
+    .execute();
+}
+
+/** Marks a queued job as sent again, while it is still queued with the message it had. */
+export async function touchQueuedImportJob(db: Db, submissionId: number, queueJobId: string | null) {
+  const row = await db
+    .updateTable('import_job')
+    .set({ updated_at: sql`now()` })
+    .where('submission_id', '=', submissionId)
+    .where('state', '=', 'queued')
+    .where((eb) => (queueJobId === null ? eb('queue_job_id', 'is', null) : eb('queue_job_id', '=', queueJobId)))
     .returning('submission_id')
     .executeTakeFirst();
   return row !== undefined;

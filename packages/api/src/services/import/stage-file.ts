@@ -4,7 +4,6 @@ import {
   checkStagedRows,
   copyFindings,
   listNationalCodes,
-  refreshSubmissionCounts,
   type SubmissionMode,
   stageRows,
 } from '@ilms/db';
@@ -34,10 +33,12 @@ async function* watchRows(rows: AsyncIterable<ObservationRow>, onRow: () => void
 }
 
 /**
- * Validates a stored submission's file and stages its rows, in the caller's transaction: the
- * file's findings with those of the whole-file checks in SQL, then the counts. A file the
+ * Validates a stored submission's file and stages its rows, in the caller's transaction, with the
+ * file's findings and those of the whole-file checks in SQL. A file the
  * validator cannot read to its end (binary, wrong encoding, unclosed quote) throws INVALID_INPUT
- * with the reason; the caller's rollback removes the rows staged before that point.
+ * with the reason; the caller's rollback removes the rows staged before that point. The caller
+ * then refreshes the submission's counts (`refreshSubmissionCounts`), once it holds what it must
+ * lock first.
  */
 export async function stageSubmissionFile(db: Db, request: StageFileRequest): Promise<void> {
   const { submissionId, country } = request;
@@ -61,5 +62,4 @@ export async function stageSubmissionFile(db: Db, request: StageFileRequest): Pr
   await copyFindings(db, submissionId, parsed.findings());
   await checkStagedRows(db, submissionId, country);
   if (request.mode !== 'delete') await checkJumpsAgainstPublished(db, submissionId);
-  await refreshSubmissionCounts(db, submissionId);
 }

@@ -44,7 +44,7 @@ async function* readSpilled(path: string): AsyncGenerator<Finding> {
 export const readWithValidator: ImportReader = (filePath, { country, nationalSchemes, onBytesRead }) => {
   const queue = new RowQueue<ObservationRow>(QUEUE_BOUND);
   const spillPath = join(tmpdir(), `ilms-findings-${process.pid}-${randomUUID()}.jsonl`);
-  const spill = createWriteStream(spillPath);
+  const spill = createWriteStream(spillPath, { mode: 0o600 });
   let spillError: unknown;
   spill.on('error', (error) => {
     spillError ??= error;
