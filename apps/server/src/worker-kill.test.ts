@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createCaller, createContext } from '@ilms/api';
 import { createTestAccount, waitUntil, writeLargeImportFile } from '@ilms/api/testing';
 import { createTestDatabase, freePort } from '@ilms/db/testing';
@@ -71,6 +73,11 @@ describe('a worker killed mid-job', () => {
       60_000,
     );
     await first.kill();
+    // What the killed worker left: its copy of the file (the next start clears such files after 6 h).
+    const pid = running.worker?.split(':').at(-1);
+    const leftovers = (await readdir(tmpdir())).filter((name) => name.startsWith(`ilms-tmp-job-${pid}-`));
+    expect(leftovers).toHaveLength(1);
+    for (const name of leftovers) await rm(path.join(tmpdir(), name));
     // The attempt's rows were never committed: nothing of them is visible.
     expect(await countStaged(submissionId)).toBe(0);
     expect((await jobOf(submissionId)).state).toBe('running');

@@ -12,7 +12,7 @@ export {
   type SessionLifetime,
 } from './context.js';
 export { DomainError, type DomainErrorCode, domainErrorCodes } from './errors.js';
-export { TEMP_FILE_PREFIX, type WorkerLog } from './jobs/import-job.js';
+export type { WorkerLog } from './jobs/import-job.js';
 export { IMPORT_QUEUE, type JobQueue, type JobQueueOptions, startJobQueue } from './jobs/job-queue.js';
 export { startWorker, type Worker, type WorkerOptions } from './jobs/worker.js';
 export { type AppRouter, appRouter, createCaller } from './root.js';
@@ -31,3 +31,4 @@ export {
   reportFindingsCsv,
   reportFindingsJson,
 } from './services/report.service.js';
+export { TEMP_FILE_PREFIX } from './temp-files.js';

@@ -22,14 +22,9 @@ import { DomainError } from '../errors.js';
 import type { ImportReader } from '../services/import/import-reader.js';
 import { stageSubmissionFile } from '../services/import/stage-file.js';
 import { readWithValidator } from '../services/import/validator.reader.js';
+import { TEMP_FILE_PREFIX } from '../temp-files.js';
 import type { JobQueue } from './job-queue.js';
 import { ImportStopped, ProgressTracker } from './progress-tracker.js';
-
-/**
- * Every temporary file of uploads and jobs starts with this (`ilms-tmp-upload-…`, `ilms-tmp-job-…`),
- * so `removeStaleJobFiles` can clear what a killed server or worker left.
- */
-export const TEMP_FILE_PREFIX = 'ilms-tmp-';
 
 export interface WorkerLog {
   info(details: object, message: string): void;
@@ -95,7 +90,7 @@ export async function processImport(
   );
   onTracker(tracker);
   tracker.start();
-  const filePath = join(tmpdir(), `${TEMP_FILE_PREFIX}job-${submissionId}-${randomUUID()}`);
+  const filePath = join(tmpdir(), `${TEMP_FILE_PREFIX}job-${process.pid}-${submissionId}-${randomUUID()}`);
   try {
     await fetchStoredFile(deps.db, submissionId, filePath, tracker);
     tracker.phase = 'validating';

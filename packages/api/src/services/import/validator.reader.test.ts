@@ -8,7 +8,7 @@ import { readWithValidator } from './validator.reader.js';
 const dir = mkdtempSync(join(tmpdir(), 'ilms-reader-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const spills = () => readdirSync(tmpdir()).filter((f) => f.startsWith(`ilms-findings-${process.pid}-`));
+const spills = () => readdirSync(tmpdir()).filter((f) => f.startsWith(`ilms-tmp-findings-${process.pid}-`));
 
 describe('readWithValidator', () => {
   it('streams many findings through a temporary file and gives every one back with its line', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Finding, ObservationRow } from '@ilms/domain';
 import { isFatal, type ValidatedRow, type ValidationResult, validateFile } from '@ilms/ingest';
+import { TEMP_FILE_PREFIX } from '../../temp-files.js';
 import type { ImportReader } from './import-reader.js';
 import { RowQueue } from './row-queue.js';
 
@@ -43,7 +44,7 @@ async function* readSpilled(path: string): AsyncGenerator<Finding> {
  */
 export const readWithValidator: ImportReader = (filePath, { country, nationalSchemes, onBytesRead }) => {
   const queue = new RowQueue<ObservationRow>(QUEUE_BOUND);
-  const spillPath = join(tmpdir(), `ilms-findings-${process.pid}-${randomUUID()}.jsonl`);
+  const spillPath = join(tmpdir(), `${TEMP_FILE_PREFIX}findings-${process.pid}-${randomUUID()}.jsonl`);
   const spill = createWriteStream(spillPath, { mode: 0o600 });
   let spillError: unknown;
   spill.on('error', (error) => {
