@@ -37,7 +37,7 @@ export interface JobQueueOptions {
   connectionString: string;
   /** Called for errors of the queue's own upkeep (connection lost, maintenance failed). */
   onError: (error: Error) => void;
-  /** How often an idle worker asks for a message (pg-boss's minimum is 0.5 s). */
+  /** How often an idle worker asks for a message (default and pg-boss's minimum: 0.5 s). */
   pollingIntervalSeconds?: number;
 }
 
@@ -64,7 +64,7 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
   // retries only a delivery whose handler failed before it could claim the job (a database blip):
   // the claim takes a queued job only, so a repeated delivery does nothing. The expiry is a backstop.
   await boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, retryLimit: 3, retryDelay: 5, expireInHours: 6 });
-  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 0.5;
   return {
     async sendImport(db, submissionId) {
       const message: ImportMessage = { submissionId };

@@ -3,7 +3,9 @@ import type { Db } from '../create-db.js';
 import type { ImportJobPhase, ImportJobState } from './submission.schema.js';
 
 // Job times come from the database clock: heartbeats are compared across machines, and a
-// test's controllable clock (the app's `now`) must not make a live worker look dead.
+// test's controllable clock (the app's `now`) must not make a live worker look dead. The clock
+// at each statement (`clock_timestamp()`), not the transaction's start (`now()`): a job finishes
+// inside the transaction that staged its file, minutes after that transaction began.
 
 export interface NewImportJob {
   submissionId: number;
@@ -25,10 +27,10 @@ export async function insertImportJob(db: Db, job: NewImportJob): Promise<void> 
       heartbeat_at: null,
       cancel_requested_at: null,
       error: null,
-      created_at: sql<Date>`now()`,
+      created_at: sql<Date>`clock_timestamp()`,
       started_at: null,
       finished_at: null,
-      updated_at: sql<Date>`now()`,
+      updated_at: sql<Date>`clock_timestamp()`,
     })
     .execute();
 }
@@ -79,9 +81,9 @@ export async function claimImportJob(db: Db, submissionId: number, worker: strin
       worker,
       bytes_read: 0,
       rows_read: 0,
-      heartbeat_at: sql`now()`,
-      started_at: sql`coalesce(started_at, now())`,
-      updated_at: sql`now()`,
+      heartbeat_at: sql`clock_timestamp()`,
+      started_at: sql`coalesce(started_at, clock_timestamp())`,
+      updated_at: sql`clock_timestamp()`,
     })
     .where('submission_id', '=', submissionId)
     .where('state', '=', 'queued')
@@ -109,8 +111,8 @@ export async function reportImportProgress(db: Db, progress: ImportProgress) {
       phase: progress.phase,
       bytes_read: progress.bytesRead,
       rows_read: progress.rowsRead,
-      heartbeat_at: sql`now()`,
-      updated_at: sql`now()`,
+      heartbeat_at: sql`clock_timestamp()`,
+      updated_at: sql`clock_timestamp()`,
     })
     .where('submission_id', '=', progress.submissionId)
     .where('attempt', '=', progress.attempt)
@@ -150,8 +152,8 @@ export async function finishImportJob(
       ...(job.progress ? { bytes_read: job.progress.bytesRead, rows_read: job.progress.rowsRead } : {}),
       phase: job.state === 'succeeded' ? 'done' : sql`phase`,
       error: job.error ?? null,
-      finished_at: sql`now()`,
-      updated_at: sql`now()`,
+      finished_at: sql`clock_timestamp()`,
+      updated_at: sql`clock_timestamp()`,
     })
     .where('submission_id', '=', job.submissionId)
     .execute();
@@ -174,9 +176,9 @@ export async function requestImportCancel(db: Db, submissionId: number): Promise
   await db
     .updateTable('import_job')
     .set({
-      cancel_requested_at: sql`now()`,
-      updated_at: sql`now()`,
-      ...(row.state === 'queued' ? { state: 'cancelled' as const, finished_at: sql<Date>`now()` } : {}),
+      cancel_requested_at: sql`clock_timestamp()`,
+      updated_at: sql`clock_timestamp()`,
+      ...(row.state === 'queued' ? { state: 'cancelled' as const, finished_at: sql<Date>`clock_timestamp()` } : {}),
     })
     .where('submission_id', '=', submissionId)
     .execute();
@@ -208,9 +210,9 @@ export async function reapStaleImportJobs(db: Db, staleSeconds: number): Promise
                           when attempt < max_attempts then 'the file is being processed again.'
                           else 'no attempts remain: upload the file again, and tell the administrators if it keeps failing.' end),
       phase = 'queued',
-      finished_at = case when cancel_requested_at is null and attempt < max_attempts then null else now() end,
-      updated_at = now()
-    where state = 'running' and heartbeat_at < now() - make_interval(secs => ${staleSeconds})
+      finished_at = case when cancel_requested_at is null and attempt < max_attempts then null else clock_timestamp() end,
+      updated_at = clock_timestamp()
+    where state = 'running' and heartbeat_at < clock_timestamp() - make_interval(secs => ${staleSeconds})
     returning submission_id, state, attempt, worker, queue_job_id, error`.execute(db);
   return rows;
 }
@@ -239,7 +241,7 @@ export async function requeueImportJob(
       phase: 'queued',
       attempt: job.refund ? sql`attempt - 1` : sql`attempt`,
       error: job.error,
-      updated_at: sql`now()`,
+      updated_at: sql`clock_timestamp()`,
     })
     .where('submission_id', '=', job.submissionId)
     .where('attempt', '=', job.attempt)
@@ -259,7 +261,7 @@ export async function listIdleQueuedImportJobs(db: Db, staleSeconds: number) {
     .selectFrom('import_job')
     .select(['submission_id', 'queue_job_id'])
     .where('state', '=', 'queued')
-    .where('updated_at', '<', sql<Date>`now() - make_interval(secs => ${staleSeconds})`)
+    .where('updated_at', '<', sql<Date>`clock_timestamp() - make_interval(secs => ${staleSeconds})`)
     .execute();
 }
 
@@ -267,7 +269,7 @@ export async function listIdleQueuedImportJobs(db: Db, staleSeconds: number) {
 export async function touchQueuedImportJob(db: Db, submissionId: number, queueJobId: string | null) {
   const row = await db
     .updateTable('import_job')
-    .set({ updated_at: sql`now()` })
+    .set({ updated_at: sql`clock_timestamp()` })
     .where('submission_id', '=', submissionId)
     .where('state', '=', 'queued')
     .where((eb) => (queueJobId === null ? eb('queue_job_id', 'is', null) : eb('queue_job_id', '=', queueJobId)))
