@@ -1,4 +1,4 @@
-import { type Dependencies, DomainError, startJobQueue, startWorker, type Worker } from '@ilms/api';
+import { type Dependencies, DomainError, FileHandoff, startJobQueue, startWorker, type Worker } from '@ilms/api';
 import { EmbeddedStartError, MigrationError, prepareDatabase, UnsupportedServerError } from '@ilms/db';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
@@ -40,12 +40,15 @@ async function main(): Promise<void> {
     onError: (error) => logger.error({ err: error }, 'job queue error'),
   });
   deps.queue = queue;
+  // Files uploaded here go straight to this server's worker; other workers read them from the database.
+  if (env.ILMS_WORKERS > 0) deps.handoff = new FileHandoff();
   const worker: Worker | undefined =
     env.ILMS_WORKERS > 0
       ? await startWorker({
           db: deps.db,
           now: deps.now,
           queue,
+          handoff: deps.handoff,
           log: logger.child({ component: 'worker' }),
           concurrency: env.ILMS_WORKERS,
           staleSeconds: env.ILMS_JOB_STALE_SECONDS,
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
     // A file being processed goes back to the queue for the next worker.
     await worker?.stop();
     await queue.stop();
+    await deps.handoff?.dropExpired(Date.now(), 0);
     await database.close();
     logger.info('stopped');
     process.exit(0);

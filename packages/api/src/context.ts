@@ -2,6 +2,7 @@ import type { Db } from '@ilms/db';
 import { type AuditNote, createAuditNote } from './auth/audit-note.js';
 import type { RequestOrigin } from './auth/authorize.js';
 import type { CredentialProblem, Principal } from './auth/principal.js';
+import type { FileHandoff } from './jobs/file-handoff.js';
 import type { JobQueue } from './jobs/job-queue.js';
 
 /** What every procedure may use; built by the host (HTTP server, tests, CLI) and injected. */
@@ -13,6 +14,8 @@ export interface Dependencies {
   sessionLifetime?: SessionLifetime;
   /** Where uploads send their import jobs; hosts that take no uploads leave it out. */
   queue?: JobQueue;
+  /** Hands uploaded files to this process's own worker (see `FileHandoff`). */
+  handoff?: FileHandoff;
 }
 
 export interface SessionLifetime {

@@ -12,6 +12,7 @@ export {
   type SessionLifetime,
 } from './context.js';
 export { DomainError, type DomainErrorCode, domainErrorCodes } from './errors.js';
+export { FileHandoff } from './jobs/file-handoff.js';
 export type { WorkerLog } from './jobs/import-job.js';
 export { IMPORT_QUEUE, type JobQueue, type JobQueueOptions, startJobQueue } from './jobs/job-queue.js';
 export { startWorker, type Worker, type WorkerOptions } from './jobs/worker.js';

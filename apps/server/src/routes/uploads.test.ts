@@ -1,6 +1,8 @@
+import { readdir } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createCaller, createContext } from '@ilms/api';
+import { tmpdir } from 'node:os';
+import { createCaller, createContext, FileHandoff } from '@ilms/api';
 import { createTestAccount, startTestJobs, TEST_PASSWORD, waitUntil } from '@ilms/api/testing';
 import { createTestDatabase } from '@ilms/db/testing';
 import { pino } from 'pino';
@@ -10,10 +12,20 @@ import { buildApp } from '../app.js';
 const { db, url: databaseUrl } = await createTestDatabase();
 const now = () => new Date();
 const jobs = await startTestJobs(db, databaseUrl);
-await jobs.startWorker();
+// As the server runs: files uploaded here go straight to this process's worker (counted here).
+class CountingHandoff extends FileHandoff {
+  handedOver: number[] = [];
+  override take(submissionId: number) {
+    const file = super.take(submissionId);
+    if (file !== undefined) this.handedOver.push(submissionId);
+    return file;
+  }
+}
+const handoff = new CountingHandoff();
+await jobs.startWorker({ handoff });
 const LIMIT = 64 * 1024;
 const app = await buildApp({
-  deps: { db, now, queue: jobs.queue },
+  deps: { db, now, queue: jobs.queue, handoff },
   logger: pino({ level: 'silent' }),
   adminDist: null,
   uploadLimitBytes: LIMIT,
@@ -84,6 +96,10 @@ describe('POST /api/uploads', () => {
       (j) => j?.state === 'succeeded',
     );
     expect(job?.bytesTotal).toBe(Buffer.byteLength(fileOf('12.500')));
+    // The worker took the route's file rather than reading it back from the database, and removed it.
+    expect(handoff.handedOver).toEqual([body.submissionId]);
+    const ownJobFiles = (await readdir(tmpdir())).filter((name) => name.startsWith(`ilms-tmp-job-${process.pid}-`));
+    expect(ownJobFiles).toEqual([]);
     const detail = await reader.submissions.get({ country: 'KHM', id: body.submissionId });
     expect(detail).toMatchObject({ status: 'draft', file_name: 'កម្ពុជា 2024.csv', row_count: 1, error_count: 0 });
     const staged = await db

@@ -135,6 +135,7 @@ export function registerUploadRoute(app: FastifyInstance, deps: Dependencies, op
         return refuseEarly(request, reply, new TooLarge(options.limitBytes, declared));
       }
       const target = path.join(tmpdir(), `${TEMP_FILE_PREFIX}upload-${randomUUID()}`);
+      let isHandedOver = false;
       try {
         const receivedFile = await receiveBody(request, target, options.limitBytes);
         if (receivedFile.size === 0) {
@@ -142,12 +143,16 @@ export function registerUploadRoute(app: FastifyInstance, deps: Dependencies, op
         }
         const caller = createCaller(createContext(deps, request.id, { ...facts, receivedFile }));
         const result = await caller.submissions.upload(query.data);
+        if (!result.isExisting && deps.handoff) {
+          await deps.handoff.offer(result.submissionId, target);
+          isHandedOver = true;
+        }
         return reply.code(result.isExisting ? 200 : 201).send({ ...result, country: query.data.country });
       } catch (error) {
         if (error instanceof TooLarge) return refuseEarly(request, reply, error);
         return sendError(request, reply, unwrapCallError(error));
       } finally {
-        await rm(target, { force: true });
+        if (!isHandedOver) await rm(target, { force: true });
       }
     });
   });

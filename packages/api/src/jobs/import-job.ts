@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -23,6 +23,7 @@ import type { ImportReader } from '../services/import/import-reader.js';
 import { stageSubmissionFile } from '../services/import/stage-file.js';
 import { readWithValidator } from '../services/import/validator.reader.js';
 import { TEMP_FILE_PREFIX } from '../temp-files.js';
+import type { FileHandoff } from './file-handoff.js';
 import type { JobQueue } from './job-queue.js';
 import { ImportStopped, ProgressTracker } from './progress-tracker.js';
 
@@ -38,6 +39,8 @@ export interface ImportWorkerDeps {
   /** Shown to users as who processed a file, and in a dead worker's message: host and process. */
   workerName: string;
   log: WorkerLog;
+  /** Files the upload route of this process hands over, so they need not be read back. */
+  handoff?: FileHandoff | undefined;
   /** How often progress and the heartbeat are written (default 500 ms). */
   progressIntervalMs?: number;
   readImport?: ImportReader;
@@ -92,7 +95,9 @@ export async function processImport(
   tracker.start();
   const filePath = join(tmpdir(), `${TEMP_FILE_PREFIX}job-${process.pid}-${submissionId}-${randomUUID()}`);
   try {
-    await fetchStoredFile(deps.db, submissionId, filePath, tracker);
+    const handed = deps.handoff?.take(submissionId);
+    if (handed === undefined) await fetchStoredFile(deps.db, submissionId, filePath, tracker);
+    else await rename(handed, filePath);
     tracker.phase = 'validating';
     tracker.bytesRead = 0;
     await tracker.report();
