@@ -1,3 +1,4 @@
+import type { DiffCounts } from '@ilms/db';
 import { revisionReasons, type SubmissionStatus, submissionStatusMeanings } from '@ilms/domain';
 import { formatBytes } from './progress.js';
 import { displayWidth, padEnd, padStart, truncate } from './text-width.js';
@@ -27,14 +28,8 @@ export function formatFindingGroups(groups: FindingGroupSummary[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-export interface DiffRow {
-  indicator: string;
-  new: number;
-  changed: number;
-  unchanged: number;
-  removed: number;
-  absent: number;
-}
+/** One indicator's line of the dry-run preview, as `submissions.diff` returns it. */
+export type DiffRow = DiffCounts;
 
 /** A fixed-width table; numbers right-aligned, the rest left-aligned, widths from the content. */
 export function formatTable(header: string[], rows: string[][], rightAligned: ReadonlySet<number>): string {

@@ -30,11 +30,11 @@ const row = (time: string, value: string, extra: Partial<FixtureRow> = {}): Fixt
   ...extra,
 });
 
-/** What the upload route does: the file received and hashed, then `submissions.upload`. */
-async function upload(filePath: string, fileName = path.basename(filePath)) {
+/** What the upload route does: the file received and hashed, then `submissions.upload` (on `queue`). */
+async function upload(filePath: string, fileName = path.basename(filePath), queue = jobs.queue) {
   const bytes = await readFile(filePath);
   const receivedFile = { path: filePath, size: bytes.length, sha256: createHash('sha256').update(bytes).digest() };
-  const ctx = createContext({ db, now, queue: jobs.queue }, 'upload', { principal: focal.principal, receivedFile });
+  const ctx = createContext({ db, now, queue }, 'upload', { principal: focal.principal, receivedFile });
   return createCaller(ctx).submissions.upload({ country: 'LAO', mode: 'merge', fileName });
 }
 
@@ -116,21 +116,7 @@ describe('import jobs', () => {
     await jobs.stop();
     const held = await startTestJobs(db, url, now);
     try {
-      const ctx = createContext({ db, now, queue: held.queue }, 'upload', {
-        principal: focal.principal,
-        receivedFile: {
-          path: file,
-          size: (await readFile(file)).length,
-          sha256: createHash('sha256')
-            .update(await readFile(file))
-            .digest(),
-        },
-      });
-      const { submissionId } = await createCaller(ctx).submissions.upload({
-        country: 'LAO',
-        mode: 'merge',
-        fileName: 'x.csv',
-      });
+      const { submissionId } = await upload(file, 'x.csv', held.queue);
       expect(await claimImportJob(db, submissionId, 'lost-host:4242')).toBe(1);
       await db
         .updateTable('import_job')
@@ -159,16 +145,7 @@ describe('import jobs', () => {
     const held = await startTestJobs(db, url, now);
     try {
       const file = await writeImportFile('LAO', [row('2020', '2.75')]);
-      const bytes = await readFile(file);
-      const ctx = createContext({ db, now, queue: held.queue }, 'upload', {
-        principal: focal.principal,
-        receivedFile: { path: file, size: bytes.length, sha256: createHash('sha256').update(bytes).digest() },
-      });
-      const { submissionId } = await createCaller(ctx).submissions.upload({
-        country: 'LAO',
-        mode: 'merge',
-        fileName: 'lost.csv',
-      });
+      const { submissionId } = await upload(file, 'lost.csv', held.queue);
       const { queue_job_id: lost } = await db
         .selectFrom('import_job')
         .select('queue_job_id')
@@ -197,18 +174,9 @@ describe('import jobs', () => {
     const held = await startTestJobs(db, url, now);
     try {
       const file = await writeImportFile('LAO', [row('2019', '1.25')]);
-      const bytes = await readFile(file);
-      const ctx = createContext({ db, now, queue: held.queue }, 'upload', {
-        principal: focal.principal,
-        receivedFile: { path: file, size: bytes.length, sha256: createHash('sha256').update(bytes).digest() },
-      });
-      const { submissionId } = await createCaller(ctx).submissions.upload({
-        country: 'LAO',
-        mode: 'merge',
-        fileName: 'c.csv',
-      });
+      const { submissionId } = await upload(file, 'c.csv', held.queue);
       await claimImportJob(db, submissionId, 'lost-host:7');
-      await createCaller(ctx).submissions.cancel({ country: 'LAO', id: submissionId });
+      await caller.submissions.cancel({ country: 'LAO', id: submissionId });
       await db
         .updateTable('import_job')
         .set({ heartbeat_at: new Date(Date.now() - 60_000) })
