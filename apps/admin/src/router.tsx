@@ -9,6 +9,7 @@ import { IndicatorListPage } from './pages/catalogue/indicator-list-page.js';
 import { IndicatorPage } from './pages/catalogue/indicator-page.js';
 import { SchemeListPage } from './pages/catalogue/scheme-list-page.js';
 import { SchemePage } from './pages/catalogue/scheme-page.js';
+import { SourcesPage } from './pages/catalogue/sources-page.js';
 import { HealthPage } from './pages/health-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
       { path: 'catalogue/indicators/:code', element: <IndicatorPage /> },
       { path: 'catalogue/classifications', element: <SchemeListPage /> },
       { path: 'catalogue/classifications/:id', element: <SchemePage /> },
+      { path: 'catalogue/sources', element: <SourcesPage /> },
       guarded('submissions', 'submissions.list', <SubmissionListPage />),
       guarded('submissions/upload', 'submissions.upload', <UploadPage />),
       guarded('submissions/:country/:id', 'submissions.get', <SubmissionPage />),

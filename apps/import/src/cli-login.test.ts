@@ -2,7 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, freePort } from '@ilms/db/testing';
 import { describe, expect, it } from 'vitest';
-import { createTokenAccount, createWorkspace, runIlms, startHub } from './testing/hub-fixture.js';
+import { createTokenAccount, createWorkspace, startHub } from './testing/hub-fixture.js';
+import { runIlms } from './testing/run-ilms.js';
 
 const { db, url: databaseUrl } = await createTestDatabase();
 const hubUrl = await startHub(databaseUrl);

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { insertSource } from '@ilms/db';
 import { createTestDatabase } from '@ilms/db/testing';
 import { describe, expect, it } from 'vitest';
-import { type CliRun, createTokenAccount, createWorkspace, runIlms, startHub } from './testing/hub-fixture.js';
+import { createTokenAccount, createWorkspace, insertLaoSource, startHub } from './testing/hub-fixture.js';
+import { type CliRun, runIlms } from './testing/run-ilms.js';
 
 const { db, url: databaseUrl } = await createTestDatabase();
 const [hubUrl, limitedHubUrl] = await Promise.all([
@@ -13,15 +13,7 @@ const [hubUrl, limitedHubUrl] = await Promise.all([
 ]);
 const focal = await createTokenAccount(db, 'focal_point', ['LAO']);
 const SOURCE = 'BA:CLI-1';
-await insertSource(db, {
-  id: SOURCE,
-  country: 'LAO',
-  type_prefix: 'BA',
-  name: 'Labour force survey',
-  agency: 'Lao Statistics Bureau',
-  first_year: null,
-  last_year: null,
-});
+await insertLaoSource(db, SOURCE);
 
 const { dir, home } = createWorkspace();
 const env = { HOME: home, ILMS_URL: hubUrl, ILMS_TOKEN: focal.token };

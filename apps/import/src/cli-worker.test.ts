@@ -1,34 +1,31 @@
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { insertSource } from '@ilms/db';
 import { createTestDatabase } from '@ilms/db/testing';
 import { describe, expect, it } from 'vitest';
-import { createTokenAccount, createWorkspace, runIlms, spawnIlms, startHub } from './testing/hub-fixture.js';
+import { createTokenAccount, createWorkspace, insertLaoSource, startHub } from './testing/hub-fixture.js';
+import { runIlms, spawnIlms } from './testing/run-ilms.js';
 
 const { db, url: databaseUrl } = await createTestDatabase();
 // A hub that processes nothing itself: files wait for `ilms worker`.
 const hubUrl = await startHub(databaseUrl, { ILMS_WORKERS: '0' });
 const focal = await createTokenAccount(db, 'focal_point', ['LAO']);
-await insertSource(db, {
-  id: 'BA:CLI-2',
-  country: 'LAO',
-  type_prefix: 'BA',
-  name: 'Labour force survey',
-  agency: 'Lao Statistics Bureau',
-  first_year: null,
-  last_year: null,
-});
+await insertLaoSource(db, 'BA:CLI-2');
+
+/** A one-row file of its own in a fresh workspace, and the environment that uploads it as the focal point. */
+function oneRowUpload(name: string, time: string, value: string) {
+  const { dir, home } = createWorkspace();
+  const file = path.join(dir, name);
+  writeFileSync(
+    file,
+    `ref_area,source,indicator,sex,classif1,classif2,time,obs_value,obs_status\nLAO,BA:CLI-2,MNA_OEMP_SEX_CDS_NB,SEX_T,CDS_DES_THA,,${time},${value},\n`,
+  );
+  return { file, home, env: { HOME: home, ILMS_URL: hubUrl, ILMS_TOKEN: focal.token } };
+}
 
 describe('ilms worker', () => {
   it('checks the files a hub without workers queued, and stops cleanly on SIGTERM', async () => {
-    const { dir, home } = createWorkspace();
-    const env = { HOME: home, ILMS_URL: hubUrl, ILMS_TOKEN: focal.token };
-    const file = path.join(dir, 'queued.csv');
-    writeFileSync(
-      file,
-      'ref_area,source,indicator,sex,classif1,classif2,time,obs_value,obs_status\nLAO,BA:CLI-2,MNA_OEMP_SEX_CDS_NB,SEX_T,CDS_DES_THA,,2021,1.000,\n',
-    );
+    const { file, home, env } = oneRowUpload('queued.csv', '2021', '1.000');
     const queued = await runIlms(['upload', file, '--no-wait'], env);
     expect(queued.code).toBe(0);
     const id = Number(/submission (\d+)/.exec(queued.stderr)?.[1]);
@@ -57,13 +54,7 @@ describe('ilms worker', () => {
   }, 90_000);
 
   it('`submissions cancel` ends a queued check; the waiting upload exits 4 and the list shows it cancelled', async () => {
-    const { dir, home } = createWorkspace();
-    const env = { HOME: home, ILMS_URL: hubUrl, ILMS_TOKEN: focal.token };
-    const file = path.join(dir, 'to-cancel.csv');
-    writeFileSync(
-      file,
-      'ref_area,source,indicator,sex,classif1,classif2,time,obs_value,obs_status\nLAO,BA:CLI-2,MNA_OEMP_SEX_CDS_NB,SEX_T,CDS_DES_THA,,2022,2.000,\n',
-    );
+    const { file, env } = oneRowUpload('to-cancel.csv', '2022', '2.000');
     const waiting = runIlms(['upload', file, '--country', 'LAO'], env);
     let id: number | undefined;
     for (let tries = 0; id === undefined; tries += 1) {

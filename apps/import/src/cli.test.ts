@@ -1,32 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { runIlms } from './testing/run-ilms.js';
 
-const run = promisify(execFile);
-const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ilms-cli-'));
 const HEADER = 'ref_area,source,indicator,sex,classif1,classif2,time,obs_value,obs_status';
 
-async function ilms(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', '--conditions=@ilms/source', cli, ...args],
-      {
-        cwd: fileURLToPath(new URL('..', import.meta.url)),
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const ilms = (...args: string[]) => runIlms(args, { HOME: dir });
 
 describe('ilms validate', () => {
   it('prints the grouped summary and writes the reports and the annotated copy', async () => {

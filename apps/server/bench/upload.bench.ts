@@ -70,7 +70,7 @@ async function createUploaderToken(db: Db): Promise<string> {
     role: 'focal_point',
     countries: [COUNTRY],
     mustChangePassword: false,
-    credential: { kind: 'session', id: 0 },
+    credential: { kind: 'in_process' },
   };
   const call = createCaller(createContext({ db, now: () => new Date() }, 'bench', { principal }));
   const { token } = await call.tokens.create({ name: 'bench:upload', expiresInDays: 1 });

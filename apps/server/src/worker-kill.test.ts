@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCaller, createContext } from '@ilms/api';
 import { createTestAccount, waitUntil, writeLargeImportFile } from '@ilms/api/testing';
-import { createTestDatabase, freePort } from '@ilms/db/testing';
+import { createTestDatabase } from '@ilms/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, startServerProcess } from './testing/server-process.js';
+import { type ServerProcess, startBuiltServerProcess } from './testing/server-process.js';
 
 const { db, url: databaseUrl } = await createTestDatabase();
 const servers: ServerProcess[] = [];
@@ -14,15 +14,7 @@ afterAll(async () => {
 }, 60_000);
 
 async function startServer(): Promise<ServerProcess> {
-  const server = await startServerProcess({
-    build: 'dist',
-    env: {
-      DATABASE_URL: databaseUrl,
-      PORT: String(await freePort()),
-      LOG_LEVEL: 'warn',
-      ILMS_JOB_STALE_SECONDS: '2',
-    },
-  });
+  const server = await startBuiltServerProcess(databaseUrl, { ILMS_JOB_STALE_SECONDS: '2' });
   servers.push(server);
   return server;
 }

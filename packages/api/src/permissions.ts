@@ -93,7 +93,7 @@ export function isAllowedFor(rule: Rule, principal: Principal | null): boolean {
   if (rule.access === 'public') return true;
   if (!principal) return false;
   if (principal.mustChangePassword && !rule.duringPasswordChange) return false;
-  if (rule.sessionOnly && principal.credential.kind !== 'session') return false;
+  if (rule.sessionOnly && principal.credential.kind === 'token') return false;
   return rule.access === 'authenticated' || rule.access.includes(principal.role);
 }
 

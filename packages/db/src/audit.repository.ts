@@ -1,4 +1,5 @@
 import type { Db } from './create-db.js';
+import { escapeLike } from './like-pattern.js';
 
 export interface NewAuditEvent {
   occurredAt: Date;
@@ -52,10 +53,6 @@ export interface AuditEventRecord {
   country: string | null;
   summary: unknown;
   requestId: string;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Newest first, at most `limit` events. */

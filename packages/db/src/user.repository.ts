@@ -1,7 +1,6 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Role } from './accounts.schema.js';
 import type { Db } from './create-db.js';
-import type { Database } from './schema.js';
 
 /** The account behind a session or API token, as the authentication of each request needs it. */
 export interface CredentialOwner {
@@ -11,6 +10,15 @@ export interface CredentialOwner {
   role: Role;
   isActive: boolean;
   mustChangePassword: boolean;
+  /** The focal-point countries as they are now, read with the credential (one round trip a request). */
+  countries: string[];
+}
+
+/** A user's countries in code order (empty when none), for the user whose id is `userId`. */
+function countriesOf(userId: RawBuilder<unknown>) {
+  return sql<string[]>`coalesce(
+    (select array_agg(uc.country order by uc.country) from user_country uc where uc.user_id = ${userId}),
+    '{}'::text[])`.as('countries');
 }
 
 /** Columns of `app_user as u` that fill a CredentialOwner. */
@@ -21,6 +29,7 @@ export const credentialOwnerColumns = [
   'u.role',
   'u.is_active as isActive',
   'u.must_change_password as mustChangePassword',
+  countriesOf(sql.ref('u.id')),
 ] as const;
 
 export interface UserRecord {
@@ -39,22 +48,10 @@ export interface UserWithHash extends UserRecord {
   passwordHash: string;
 }
 
-function countriesOf(eb: ExpressionBuilder<Database, 'app_user'>) {
-  return eb
-    .fn<string[]>('coalesce', [
-      eb
-        .selectFrom('user_country')
-        .select(sql<string[]>`array_agg(country order by country)`.as('countries'))
-        .whereRef('user_country.user_id', '=', 'app_user.id'),
-      sql<string[]>`'{}'::text[]`,
-    ])
-    .as('countries');
-}
-
 function selectUsers(db: Db) {
   return db
     .selectFrom('app_user')
-    .select((eb) => [
+    .select([
       'id',
       'email',
       'name',
@@ -64,7 +61,7 @@ function selectUsers(db: Db) {
       'created_at as createdAt',
       'password_changed_at as passwordChangedAt',
       'password_hash as passwordHash',
-      countriesOf(eb),
+      countriesOf(sql.ref('app_user.id')),
     ]);
 }
 
@@ -167,16 +164,6 @@ export async function lockActiveAdmins(db: Db): Promise<string[]> {
     .forUpdate()
     .execute();
   return rows.map((row) => row.id);
-}
-
-export async function listUserCountries(db: Db, userId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('user_country')
-    .select('country')
-    .where('user_id', '=', userId)
-    .orderBy('country')
-    .execute();
-  return rows.map((row) => row.country);
 }
 
 /**

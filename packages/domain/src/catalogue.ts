@@ -1,13 +1,13 @@
 import { mappings } from './classifications/mappings.js';
-import type { ClassificationCode, Scheme, SchemeMapping } from './classifications/scheme.schema.js';
+import type { Scheme, SchemeMapping } from './classifications/scheme.schema.js';
 import { schemes, schemesById } from './classifications/schemes.js';
 import { dimensions, parseSchemeId } from './codes.js';
 import { type Country, countries } from './countries.js';
 import { identities } from './indicators/identities.js';
-import type { Indicator, RegionalStandard, Slot } from './indicators/indicator.schema.js';
+import type { Indicator, Slot } from './indicators/indicator.schema.js';
 import { indicators, regionalStandards } from './indicators/indicators.js';
 import { membershipPeriods, reportingPeriods } from './membership.js';
-import { type Note, notes, noteTypes } from './notes.js';
+import { notes, noteTypes } from './notes.js';
 import { type ObsStatus, obsStatuses } from './obs-status.js';
 import { regions } from './regions.js';
 import { sourceTypes } from './sources.js';
@@ -32,27 +32,15 @@ export const catalogue = {
 
 // Lookups are preloaded maps: importers call them once per row.
 const indicatorsByCode = new Map(indicators.map((i) => [i.code, i]));
-const standardsByIndicator = new Map(regionalStandards.map((s) => [s.indicator, s]));
-const codesById = new Map(schemes.flatMap((s) => s.codes.map((c) => [c.id, c] as const)));
 const countriesByCode = new Map(countries.flatMap((c) => [c.code, ...c.aliases].map((code) => [code, c] as const)));
 const obsStatusesByCode = new Map(obsStatuses.map((s) => [s.code, s]));
-const notesByCode = new Map(notes.map((n) => [n.code, n]));
 
 export function findIndicator(code: string): Indicator | undefined {
   return indicatorsByCode.get(code);
 }
 
-export function findRegionalStandard(indicatorCode: string): RegionalStandard | undefined {
-  return standardsByIndicator.get(indicatorCode);
-}
-
 export function findScheme(id: string): Scheme | undefined {
   return schemesById.get(id);
-}
-
-/** A standard code by its full id (`ECO_ISIC4_A`); national codes live in the database. */
-export function findClassificationCode(id: string): ClassificationCode | undefined {
-  return codesById.get(id);
 }
 
 /** Resolves ILOSTAT-only and alias codes too: `findCountry('XKX')` is Kosovo (KOS). */
@@ -62,10 +50,6 @@ export function findCountry(code: string): Country | undefined {
 
 export function findObsStatus(code: string): ObsStatus | undefined {
   return obsStatusesByCode.get(code);
-}
-
-export function findNote(code: string): Note | undefined {
-  return notesByCode.get(code);
 }
 
 export function findMapping(source: string, target: string): SchemeMapping | undefined {

@@ -23,10 +23,6 @@ export function childrenOf(scheme: HierarchyShape | string, code: string): strin
   return resolve(scheme).edges.find((e) => e.parent === code)?.children ?? [];
 }
 
-export function parentOf(scheme: HierarchyShape | string, code: string): string | undefined {
-  return resolve(scheme).edges.find((e) => e.children.includes(code))?.parent;
-}
-
 export function codeRole(scheme: HierarchyShape | string, code: string): CodeRole | undefined {
   const s = resolve(scheme);
   if (!s.codes.some((c) => c.code === code)) return undefined;

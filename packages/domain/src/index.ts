@@ -1,12 +1,9 @@
 export {
   catalogue,
-  findClassificationCode,
   findCountry,
   findIndicator,
   findMapping,
-  findNote,
   findObsStatus,
-  findRegionalStandard,
   findScheme,
   isSchemeAllowed,
   mapCode,
@@ -55,7 +52,6 @@ export {
   findHierarchyProblems,
   type HierarchyShape,
   leavesUnder,
-  parentOf,
 } from './hierarchy.js';
 export { identities } from './indicators/identities.js';
 export {
@@ -84,12 +80,10 @@ export {
   memberStatesOn,
   membershipPeriodSchema,
   membershipPeriods,
-  regionMembersOn,
   reportingPeriods,
   reportingStatesOn,
 } from './membership.js';
 export {
-  formatNoteList,
   type Note,
   type NoteType,
   noteCodeSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { countries, countryCodeSchema } from './countries.js';
-import { ASEAN, regions } from './regions.js';
+import { countryCodeSchema } from './countries.js';
+import { ASEAN } from './regions.js';
 
 const isoDateSchema = z.iso.date();
 
@@ -55,15 +55,6 @@ function holdersOn(periods: MembershipPeriod[], group: string, date: string): st
   const day = isoDateSchema.parse(date);
   const held = periods.filter((p) => p.group === group && p.from <= day && (p.to === null || day <= p.to));
   return [...new Set(held.map((p) => p.country))].sort();
-}
-
-/** Countries of an aggregate on a day (`YYYY-MM-DD`); groupings such as CHI are left out of World. */
-export function regionMembersOn(regionCode: string, date: string): string[] {
-  const region = regions.find((r) => r.code === regionCode);
-  if (!region) throw new RangeError(`Unknown region ${regionCode}; known: ${regions.map((r) => r.code).join(', ')}`);
-  if (region.membership === 'dated') return holdersOn(membershipPeriods, regionCode, date);
-  isoDateSchema.parse(date);
-  return countries.filter((c) => c.components.length === 0).map((c) => c.code);
 }
 
 export function memberStatesOn(date: string): string[] {

@@ -13,10 +13,6 @@ export const noteListSchema = z
   .transform((cell) => (cell.trim() === '' ? [] : cell.trim().split('_')))
   .pipe(z.array(noteCodeSchema));
 
-export function formatNoteList(codes: readonly string[]): string {
-  return codes.join('_');
-}
-
 /** The file column a note type belongs in. */
 export const noteColumnSchema = z.enum(['note_classif', 'note_indicator', 'note_source']);
 

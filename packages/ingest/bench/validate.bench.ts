@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as csvParse } from 'csv-parse';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { DelimitedReader } from '../src/index.js';
+import { DelimitedReader } from '../src/read/delimited-reader.js';
 import { generateFile } from './generate.js';
 
 const N = Number(process.argv[2] ?? 1_000_000);

@@ -1,26 +1,25 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from './findings/collector.js';
+import { csv, row, tempDir, writeFixture } from './testing/fixtures.js';
 import { validateFile } from './validate-file.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ilms-sink-test-'));
+const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const HEADER =
-  'ref_area,source,indicator,sex,classif1,classif2,time,obs_value,obs_status,note_classif,note_indicator,note_source';
 
 describe('validateFile with onFinding', () => {
   it('hands every finding to the sink, late ones included, and keeps no array', async () => {
-    const file = join(dir, 'sums.csv');
-    const rows = [
-      'PHL,BA:1,MNA_OEMP_SEX_CDS_NB,SEX_T,CDS_DES_SAU,,2020,10,,,,',
-      'PHL,BA:1,MNA_OEMP_SEX_CDS_NB,SEX_M,CDS_DES_SAU,,2020,4,,,,',
-      'PHL,BA:1,MNA_OEMP_SEX_CDS_NB,SEX_F,CDS_DES_SAU,,2020,4,,,,',
-      'PHL,BA:1,MNA_OEMP_SEX_CDS_NB,SEX_M,CDS_DES_SAU,,2021,"1,5",,,,',
-    ];
-    writeFileSync(file, `${[HEADER, ...rows].join('\n')}\n`);
+    const sau = { source: 'BA:1', classif1: 'CDS_DES_SAU' };
+    const file = writeFixture(
+      dir,
+      'sums.csv',
+      csv([
+        row({ ...sau, sex: 'SEX_T', time: '2020', value: '10' }),
+        row({ ...sau, sex: 'SEX_M', time: '2020', value: '4' }),
+        row({ ...sau, sex: 'SEX_F', time: '2020', value: '4' }),
+        row({ ...sau, sex: 'SEX_M', time: '2021', value: '"1,5"' }),
+      ]),
+    );
     const expected = await validateFile(file, { country: 'PHL' });
     const seen: Finding[] = [];
     const result = await validateFile(file, { country: 'PHL', onFinding: (f) => seen.push(f) });

@@ -1,7 +1,4 @@
-interface CountryChoice {
-  code: string;
-  label: string;
-}
+import type { CountryChoice } from '../components/country-select.js';
 
 interface CountryCheckboxesProps {
   legend: string;

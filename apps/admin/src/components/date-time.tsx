@@ -1,8 +1,8 @@
 /** The browser's IANA time zone, e.g. `Asia/Bangkok`: every time on screen is shown in it. */
-export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** `UTC+07:00` for an instant in the browser's zone (the offset may differ across daylight saving). */
-export function utcOffset(at: Date = new Date()): string {
+function utcOffset(at: Date = new Date()): string {
   const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'longOffset' })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName')?.value;
@@ -29,6 +29,9 @@ export function formatLocalDateTime(iso: string | Date, withSeconds = false): st
   const time = `${parts.hour}:${parts.minute}${withSeconds ? `:${parts.second}` : ''}`;
   return `${parts.year}-${parts.month}-${parts.day} ${time}`;
 }
+
+/** A `datetime-local` value (the browser's local time, no zone) as the instant the API takes. */
+export const localInputToInstant = (local: string) => new Date(local).toISOString();
 
 const isoInstant = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z\b/g;
 

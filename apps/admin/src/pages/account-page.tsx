@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { errorText } from '../auth/error-text.js';
 import { useMe } from '../auth/use-me.js';
+import { FormError } from '../components/form-error.js';
 import { useTRPC } from '../trpc.js';
+import { roleLabel } from './users-roles.js';
 
 /** The signed-in user's account: who they are and the password change (forced after a one-time password). */
 export function AccountPage() {
@@ -13,7 +14,7 @@ export function AccountPage() {
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [repeated, setRepeated] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const [isMismatch, setIsMismatch] = useState(false);
   const change = useMutation(
     trpc.auth.changePassword.mutationOptions({
       onSuccess: async () => {
@@ -27,7 +28,7 @@ export function AccountPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setMismatch(newPassword !== repeated);
+    setIsMismatch(newPassword !== repeated);
     if (newPassword === repeated) change.mutate({ currentPassword, newPassword });
   };
 
@@ -42,7 +43,7 @@ export function AccountPage() {
         <dt>Email</dt>
         <dd>{me.data.email}</dd>
         <dt>Role</dt>
-        <dd>{me.data.role.replace('_', ' ')}</dd>
+        <dd>{roleLabel(me.data.role)}</dd>
         {me.data.countries.length > 0 && (
           <>
             <dt>Countries</dt>
@@ -97,11 +98,10 @@ export function AccountPage() {
             onChange={(e) => setRepeated(e.target.value)}
           />
         </label>
-        {(mismatch || change.isError) && (
-          <p role="alert" className="form-error">
-            {mismatch ? 'The two new passwords differ; type the same password twice.' : errorText(change.error)}
-          </p>
-        )}
+        <FormError
+          problem={isMismatch ? 'The two new passwords differ; type the same password twice.' : null}
+          error={change.error}
+        />
         <button type="submit" disabled={change.isPending}>
           Change password
         </button>

@@ -1,4 +1,5 @@
-import { CountrySelect } from '../components/country-select.js';
+import { type CountryChoice, CountrySelect } from '../components/country-select.js';
+
 export interface AuditFilterValues {
   actor: string;
   action: string;
@@ -9,7 +10,7 @@ export interface AuditFilterValues {
 
 interface AuditFiltersProps {
   values: AuditFilterValues;
-  countryChoices: readonly { code: string; label: string }[];
+  countryChoices: readonly CountryChoice[];
   /** Regional roles may see every country at once; a focal point only their own. */
   allowAllCountries: boolean;
   onChange: (key: keyof AuditFilterValues, value: string) => void;

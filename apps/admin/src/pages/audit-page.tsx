@@ -1,26 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { errorText } from '../auth/error-text.js';
-import { useMe } from '../auth/use-me.js';
+import { useCountryChoices } from '../auth/use-country-choices.js';
+import { DateTime, localInputToInstant, zoneLabel } from '../components/date-time.js';
 import { useTRPC } from '../trpc.js';
+import { useUrlFilters } from '../use-url-filters.js';
 import { AuditFilters, type AuditFilterValues } from './audit-filters.js';
 
 const PAGE_SIZE = 50;
 
-/** `datetime-local` values are the browser's local time; the API takes instants. */
-const toInstant = (local: string) => (local ? new Date(local).toISOString() : undefined);
+const toInstant = (local: string) => (local ? localInputToInstant(local) : undefined);
 
 /** Who changed what and when; filters live in the URL so a view can be shared. */
 export function AuditPage() {
   const trpc = useTRPC();
-  const me = useMe();
-  const [params, setParams] = useSearchParams();
+  const [params, setFilter] = useUrlFilters();
   const [cursors, setCursors] = useState<number[]>([]);
-  const isRegional = me.data?.role !== 'focal_point';
-  const countryChoices = me.data?.countryChoices ?? [];
   // A focal point always looks at one of their own countries; the others may look at all.
-  const defaultCountry = isRegional ? '' : (countryChoices[0]?.code ?? '');
+  const { choices, isRegional, defaultCountry } = useCountryChoices();
   const values: AuditFilterValues = {
     actor: params.get('actor') ?? '',
     action: params.get('action') ?? '',
@@ -44,10 +41,7 @@ export function AuditPage() {
   );
 
   const update = (key: keyof AuditFilterValues, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
+    setFilter(key, value);
     setCursors([]);
   };
 
@@ -55,7 +49,7 @@ export function AuditPage() {
     <>
       <h1>Audit log</h1>
       <p>Every change made in the hub: who made it, when, to what, and a summary. Nobody can edit or delete it.</p>
-      <AuditFilters values={values} countryChoices={countryChoices} allowAllCountries={isRegional} onChange={update} />
+      <AuditFilters values={values} countryChoices={choices} allowAllCountries={isRegional} onChange={update} />
       {events.isError && <p role="alert">Could not load the audit log: {errorText(events.error)}</p>}
       {events.data && (
         <>
@@ -66,7 +60,7 @@ export function AuditPage() {
             <caption className="visually-hidden">Audit events, newest first</caption>
             <thead>
               <tr>
-                <th scope="col">When (UTC)</th>
+                <th scope="col">When, {zoneLabel()}</th>
                 <th scope="col">Who</th>
                 <th scope="col">Action</th>
                 <th scope="col">Target</th>
@@ -78,7 +72,7 @@ export function AuditPage() {
               {events.data.events.map((event) => (
                 <tr key={event.id}>
                   <td>
-                    <time dateTime={event.occurredAt}>{event.occurredAt.replace('T', ' ').slice(0, 19)}</time>
+                    <DateTime value={event.occurredAt} withSeconds />
                   </td>
                   <td>
                     {event.actorEmail ?? 'the hub'}

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { DateTime } from '../components/date-time.js';
 import { useTRPC } from '../trpc.js';
 
 export function HealthPage() {
@@ -28,7 +29,7 @@ export function HealthPage() {
           <dd>{health.data.database.latencyMs === null ? '–' : `${health.data.database.latencyMs} ms`}</dd>
           <dt>Checked at</dt>
           <dd>
-            <time dateTime={health.data.checkedAt}>{new Date(health.data.checkedAt).toLocaleString()}</time>
+            <DateTime value={health.data.checkedAt} withSeconds withZone />
           </dd>
         </dl>
       )}

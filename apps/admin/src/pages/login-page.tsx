@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { errorText } from '../auth/error-text.js';
 import { useMe } from '../auth/use-me.js';
+import { FormError } from '../components/form-error.js';
 import { useTRPC } from '../trpc.js';
 import '../auth/accounts.css';
 
@@ -60,11 +60,7 @@ export function LoginPage() {
             onChange={(e) => setPassword(e.target.value)}
           />
         </label>
-        {login.isError && (
-          <p role="alert" id="sign-in-error" className="form-error">
-            {errorText(login.error)}
-          </p>
-        )}
+        <FormError id="sign-in-error" error={login.error} />
         <button type="submit" disabled={login.isPending}>
           {login.isPending ? 'Signing in…' : 'Sign in'}
         </button>

@@ -1,10 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { errorText } from '../auth/error-text.js';
 import { OneTimeSecret } from '../auth/one-time-secret.js';
+import { DateTime, zoneLabel } from '../components/date-time.js';
+import { FormError } from '../components/form-error.js';
 import { useTRPC } from '../trpc.js';
-
-const formatTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '–');
 
 /** The signed-in user's API tokens, for scripts and the import command line. */
 export function TokensPage() {
@@ -59,11 +58,7 @@ export function TokensPage() {
               onChange={(e) => setDays(Number(e.target.value))}
             />
           </label>
-          {create.isError && (
-            <p role="alert" className="form-error">
-              {errorText(create.error)}
-            </p>
-          )}
+          <FormError error={create.error} />
           <button type="submit" disabled={create.isPending}>
             Create token
           </button>
@@ -77,15 +72,11 @@ export function TokensPage() {
         )}
       </section>
       <h2>Your tokens</h2>
-      {(tokens.isError || revoke.isError) && (
-        <p role="alert" className="form-error">
-          {errorText(tokens.error ?? revoke.error)}
-        </p>
-      )}
+      <FormError error={tokens.error ?? revoke.error} />
       {tokens.data?.length === 0 && <p>You have no API tokens.</p>}
       {tokens.data && tokens.data.length > 0 && (
         <table className="data-table">
-          <caption className="visually-hidden">Your API tokens</caption>
+          <caption className="visually-hidden">Your API tokens; times in {zoneLabel()}</caption>
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -105,9 +96,13 @@ export function TokensPage() {
                   <code>{token.prefix}…</code>
                 </td>
                 <td>{token.status}</td>
-                <td>{formatTime(token.createdAt)}</td>
-                <td>{formatTime(token.expiresAt)}</td>
-                <td>{formatTime(token.lastUsedAt)}</td>
+                <td>
+                  <DateTime value={token.createdAt} />
+                </td>
+                <td>
+                  <DateTime value={token.expiresAt} />
+                </td>
+                <td>{token.lastUsedAt ? <DateTime value={token.lastUsedAt} /> : '–'}</td>
                 <td>
                   {token.status === 'active' && (
                     <button

@@ -8,6 +8,12 @@ export interface AccountFieldValues {
   countries: string[];
 }
 
+/** The values as the API takes them: countries only for a focal point (choosing another role drops them). */
+export const toAccountInput = (values: AccountFieldValues): AccountFieldValues => ({
+  ...values,
+  countries: values.role === 'focal_point' ? values.countries : [],
+});
+
 interface Props {
   values: AccountFieldValues;
   onChange: (values: AccountFieldValues) => void;

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { errorText } from '../auth/error-text.js';
 import { OneTimeSecret } from '../auth/one-time-secret.js';
+import { FormError } from '../components/form-error.js';
 import { useTRPC } from '../trpc.js';
-import { type AccountFieldValues, UsersAccountFields } from './users-account-fields.js';
+import { type AccountFieldValues, toAccountInput, UsersAccountFields } from './users-account-fields.js';
 
 export function UsersCreateForm() {
   const trpc = useTRPC();
@@ -22,7 +22,7 @@ export function UsersCreateForm() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ email, ...fields, countries: fields.role === 'focal_point' ? fields.countries : [] });
+    create.mutate({ email, ...toAccountInput(fields) });
   };
 
   return (
@@ -34,11 +34,7 @@ export function UsersCreateForm() {
           <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
         </label>
         <UsersAccountFields values={fields} onChange={setFields} />
-        {create.isError && (
-          <p role="alert" className="form-error">
-            {errorText(create.error)}
-          </p>
-        )}
+        <FormError error={create.error} />
         <button type="submit" disabled={create.isPending}>
           Add user
         </button>

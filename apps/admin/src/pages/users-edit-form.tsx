@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { errorText } from '../auth/error-text.js';
+import { FormError } from '../components/form-error.js';
 import { useTRPC } from '../trpc.js';
-import { type AccountFieldValues, UsersAccountFields } from './users-account-fields.js';
+import { type AccountFieldValues, toAccountInput, UsersAccountFields } from './users-account-fields.js';
 import type { Role } from './users-roles.js';
 
 interface EditedUser {
@@ -32,7 +32,7 @@ export function UsersEditForm({ user, onDone }: { user: EditedUser; onDone: () =
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    update.mutate({ id: user.id, ...fields, countries: fields.role === 'focal_point' ? fields.countries : [] });
+    update.mutate({ id: user.id, ...toAccountInput(fields) });
   };
 
   return (
@@ -40,11 +40,7 @@ export function UsersEditForm({ user, onDone }: { user: EditedUser; onDone: () =
       <h2 id="edit-user-heading">Edit {user.email}</h2>
       <form className="stacked-form" onSubmit={submit}>
         <UsersAccountFields values={fields} onChange={setFields} />
-        {update.isError && (
-          <p role="alert" className="form-error">
-            {errorText(update.error)}
-          </p>
-        )}
+        <FormError error={update.error} />
         <div className="row-actions">
           <button type="submit" disabled={update.isPending}>
             Save changes

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { errorText } from '../auth/error-text.js';
 import { OneTimeSecret } from '../auth/one-time-secret.js';
 import { useMe } from '../auth/use-me.js';
+import { FormError } from '../components/form-error.js';
 import { useTRPC } from '../trpc.js';
 import { UsersCreateForm } from './users-create-form.js';
 import { UsersEditForm } from './users-edit-form.js';
@@ -26,11 +27,7 @@ export function UsersPage() {
       <h1>Users</h1>
       <p>Accounts, their roles and the countries focal points report for.</p>
       {users.isError && <p role="alert">Could not load the users: {errorText(users.error)}</p>}
-      {failed && (
-        <p role="alert" className="form-error">
-          {errorText(failed.error)}
-        </p>
-      )}
+      <FormError error={failed?.error} />
       {reset.data && (
         <OneTimeSecret
           label={`New one-time password for ${reset.data.user.email}`}

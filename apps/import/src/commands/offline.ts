@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { buildTemplate, SheetNotFoundError, SUPPORTED_ENCODINGS, validateFile } from '@ilms/ingest';
 import { formatSummary } from '../format-summary.js';
-import { parseCommandArgs } from '../hub/args.js';
+import { assertCountry, parseCommandArgs } from '../hub/args.js';
 import { ExitCode, UsageError } from '../hub/exit-codes.js';
 
 const offlineOptions = {
@@ -32,9 +32,7 @@ export async function validateCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, offlineOptions);
   const [target] = positionals;
   if (!target) throw new UsageError('ilms validate needs a file.');
-  if (values.country !== undefined && !/^[A-Z]{3}$/.test(values.country)) {
-    throw new UsageError(`--country must be an ISO alpha-3 code such as THA, not "${values.country}".`);
-  }
+  const country = assertCountry(values.country);
   if (values.encoding !== undefined && !SUPPORTED_ENCODINGS.includes(values.encoding.toLowerCase() as never)) {
     throw new UsageError(`--encoding must be one of ${SUPPORTED_ENCODINGS.join(', ')}, not "${values.encoding}".`);
   }
@@ -46,7 +44,7 @@ export async function validateCommand(args: string[]): Promise<number> {
   }
   try {
     const result = await validateFile(target, {
-      country: values.country,
+      country,
       source: values.source,
       encoding: values.encoding,
       sheet: values.sheet,

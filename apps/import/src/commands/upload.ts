@@ -4,10 +4,11 @@ import { downloadToFile } from '../hub/download.js';
 import { CliError, ExitCode, UsageError } from '../hub/exit-codes.js';
 import { formatReportLinks } from '../hub/format-hub.js';
 import { type Hub, openHub, resolveCountry } from '../hub/hub-session.js';
+import type { SubmissionJob } from '../hub/hub-types.js';
 import { createProgressOutput, formatBytes, formatTransfer, type ProgressOutput } from '../hub/progress.js';
 import { sendUpload, type UploadAccepted } from '../hub/send-upload.js';
 import { formatDiffOf, formatFindingsOf } from '../hub/submission-report.js';
-import { type JobSnapshot, waitForJob } from '../hub/wait-for-job.js';
+import { waitForJob } from '../hub/wait-for-job.js';
 
 const modes = ['merge', 'replace', 'delete'] as const;
 
@@ -33,7 +34,7 @@ function explainInterrupt(progress: ProgressOutput, country: string, id: number)
   return () => process.off('SIGINT', onInterrupt);
 }
 
-function jobEndedError(job: JobSnapshot, file: string, country: string, id: number): CliError {
+function jobEndedError(job: SubmissionJob, file: string, country: string, id: number): CliError {
   if (job.state === 'cancelled') {
     return new CliError(
       ExitCode.jobEnded,
@@ -138,7 +139,7 @@ export async function uploadCommand(args: string[], env: Environment): Promise<n
   }
 
   const submission = await hub.call((c) => c.submissions.get.query({ country, id }));
-  const rows = submission.row_count ?? 0;
+  const rows = submission.row_count;
   process.stdout.write(
     `\nSubmission ${id} of ${country}: ${submission.status}; ${rows.toLocaleString('en')} ${rows === 1 ? 'row' : 'rows'} staged\n`,
   );
@@ -147,7 +148,7 @@ export async function uploadCommand(args: string[], env: Environment): Promise<n
   if (isDryRun) await finishDryRun(hub, file, accepted, submission.status);
   else process.stdout.write(`\n${formatReportLinks(hub.login.url, country, id)}`);
 
-  const errors = submission.error_count ?? 0;
+  const errors = submission.error_count;
   if (errors > 0) {
     process.stdout.write(
       `\nThe file has ${errors.toLocaleString('en')} ${errors === 1 ? 'error: fix it' : 'errors: fix them'}${isDryRun ? '' : ' in your file and upload it again'} before it can be submitted.\n`,

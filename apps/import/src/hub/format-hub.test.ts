@@ -2,40 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDiff,
   formatEvents,
-  formatFindingGroups,
   formatPublication,
   formatReportLinks,
   formatSubmissionHeader,
   formatSubmissionList,
 } from './format-hub.js';
-
-describe('formatFindingGroups', () => {
-  it('counts by severity and lists each code with its first lines and message', () => {
-    const text = formatFindingGroups([
-      { code: 'DECIMAL_COMMA', severity: 'error', count: 7, firstLines: [2, 5, 9], firstMessage: 'Line 2: "1,5" …' },
-      { code: 'WRONG_COUNTRY', severity: 'error', count: 1, firstLines: [3] },
-      { code: 'TOO_MANY_DECIMALS', severity: 'warning', count: 1, firstLines: [4], firstMessage: 'Line 4: …' },
-    ]);
-    expect(text).toBe(
-      [
-        'Findings: 8 errors, 1 warning',
-        '',
-        'ERROR DECIMAL_COMMA × 7 (lines 2, 5, 9, …)',
-        '  Line 2: "1,5" …',
-        '',
-        'ERROR WRONG_COUNTRY × 1 (lines 3)',
-        '',
-        'WARNING TOO_MANY_DECIMALS × 1 (lines 4)',
-        '  Line 4: …',
-        '',
-      ].join('\n'),
-    );
-  });
-
-  it('says when there is nothing to fix', () => {
-    expect(formatFindingGroups([])).toBe('Findings: 0 errors, 0 warnings\n');
-  });
-});
 
 describe('formatDiff', () => {
   const counts = [
@@ -68,7 +39,7 @@ describe('formatSubmissionList', () => {
   it('lines up columns by display width, Lao file names included', () => {
     const row = {
       country: 'LAO',
-      status: 'draft',
+      status: 'draft' as const,
       status_changed_at: '2026-11-23T16:05:09.000Z',
       file_size: 100,
       row_count: 1234,
@@ -78,7 +49,7 @@ describe('formatSubmissionList', () => {
     };
     const text = formatSubmissionList([
       { ...row, id: 12, file_name: 'ແຮງງານ ປີ 2024.csv' },
-      { ...row, id: 9, file_name: 'plain.csv', row_count: null, error_count: null, warning_count: null },
+      { ...row, id: 9, file_name: 'plain.csv', row_count: 0, error_count: 0, warning_count: 0, indicators: [] },
     ]);
     const lines = text.split('\n');
     expect(lines[0]).toBe(
@@ -87,9 +58,7 @@ describe('formatSubmissionList', () => {
     expect(lines[2]).toBe(
       '12  LAO      draft   2026-11-23 16:05  ແຮງງານ ປີ 2024.csv  1,234       0         2  MNA_OEMP_SEX_CDS_NB',
     );
-    expect(lines[3]).toBe(
-      ' 9  LAO      draft   2026-11-23 16:05  plain.csv                                   MNA_OEMP_SEX_CDS_NB',
-    );
+    expect(lines[3]).toBe(' 9  LAO      draft   2026-11-23 16:05  plain.csv              0       0         0');
   });
 
   it('says when nothing matches', () => {
@@ -144,7 +113,7 @@ describe('formatPublication', () => {
     const release = {
       release_at: '2026-12-01T00:00:00.000Z',
       scheduled_by_email: 'coord@example.org',
-      revision_reason: 'correction',
+      revision_reason: 'correction' as const,
       revision_text: 'ສົກປີ 2023 ຖືກແກ້ໄຂ',
     };
     const vintage = { seq: 3, published_at: '2026-11-20T08:30:00Z', revision_reason: null, revision_text: null };

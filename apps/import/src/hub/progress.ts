@@ -1,3 +1,4 @@
+import type { SubmissionJob } from './hub-types.js';
 import { truncate } from './text-width.js';
 
 const units = ['B', 'kB', 'MB', 'GB', 'TB'] as const;
@@ -31,17 +32,7 @@ export function formatTransfer(sent: number, total: number): string {
   return `${renderBar(total > 0 ? sent / total : 1)} ${formatPercent(sent, total)}  ${formatBytes(sent)} / ${formatBytes(total)}`;
 }
 
-export interface JobProgress {
-  state: string;
-  phase: string;
-  bytesRead: number;
-  bytesTotal: number;
-  rowsRead: number;
-  attempt: number;
-  maxAttempts: number;
-}
-
-const phaseLabels: Record<string, string> = {
+const phaseLabels: Record<SubmissionJob['phase'], string> = {
   queued: 'waiting for a worker',
   loading: 'reading the file',
   validating: 'checking each row',
@@ -49,12 +40,14 @@ const phaseLabels: Record<string, string> = {
   done: 'done',
 };
 
-export function describePhase(phase: string): string {
+export function describePhase(phase: SubmissionJob['phase']): string {
   return phaseLabels[phase] ?? phase;
 }
 
 /** `checking each row  [####------]  40%  120,345 rows` (and the attempt when retried). */
-export function formatJobProgress(job: JobProgress): string {
+export function formatJobProgress(
+  job: Pick<SubmissionJob, 'phase' | 'bytesRead' | 'bytesTotal' | 'rowsRead' | 'attempt' | 'maxAttempts'>,
+): string {
   const parts = [describePhase(job.phase)];
   if (job.phase !== 'queued' && job.bytesTotal > 0) {
     parts.push(`${renderBar(job.bytesRead / job.bytesTotal)} ${formatPercent(job.bytesRead, job.bytesTotal)}`);

@@ -1,22 +1,19 @@
-import { type FindingGroupSummary, formatDiff, formatFindingGroups } from './format-hub.js';
+import { type FindingGroupSummary, formatFindingGroups } from '../format-summary.js';
+import { formatDiff } from './format-hub.js';
 import type { Hub } from './hub-session.js';
+import type { SubmissionDetail } from './hub-types.js';
 
 /** How many lines each code lists, and how many codes get their lines fetched. */
 const LINES_PER_CODE = 5;
 const CODES_WITH_LINES = 25;
 
-interface StoredGroup {
-  code: string;
-  severity: string;
-  count: number;
-  first_line: number | null;
-}
+type StoredGroup = SubmissionDetail['findings'][number];
 
 /**
  * The findings by code with each code's first lines and first message: `submissions.get` gives
  * the counts; one `submissions.findings` page per code gives the lines.
  */
-export async function collectFindingGroups(
+async function collectFindingGroups(
   hub: Hub,
   country: string,
   id: number,
@@ -27,9 +24,14 @@ export async function collectFindingGroups(
       if (index >= CODES_WITH_LINES) {
         return { ...group, firstLines: group.first_line === null ? [] : [group.first_line] };
       }
-      const severity = group.severity === 'error' ? 'error' : 'warning';
       const { items } = await hub.call((c) =>
-        c.submissions.findings.query({ country, id, code: group.code, severity, limit: LINES_PER_CODE }),
+        c.submissions.findings.query({
+          country,
+          id,
+          code: group.code,
+          severity: group.severity,
+          limit: LINES_PER_CODE,
+        }),
       );
       return {
         code: group.code,

@@ -1,25 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CliError, ExitCode } from './exit-codes.js';
 import type { Hub } from './hub-session.js';
+import type { SubmissionJob } from './hub-types.js';
 import { describePhase, formatJobProgress, type ProgressOutput } from './progress.js';
 
 const POLL_MS = 500;
 /** A hub that restarts mid-job is back within seconds; past this, say it cannot be reached. */
 const MISSED_POLLS_ALLOWED = 20;
 
-export interface JobSnapshot {
-  state: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-  phase: string;
-  bytesRead: number;
-  bytesTotal: number;
-  rowsRead: number;
-  attempt: number;
-  maxAttempts: number;
-  error: string | null;
-  cancelRequested: boolean;
-}
-
-export const isJobActive = (job: Pick<JobSnapshot, 'state'> | null) =>
+export const isJobActive = (job: Pick<SubmissionJob, 'state'> | null) =>
   job !== null && (job.state === 'queued' || job.state === 'running');
 
 /**
@@ -31,11 +20,11 @@ export async function waitForJob(
   country: string,
   id: number,
   progress: ProgressOutput,
-): Promise<JobSnapshot | null> {
+): Promise<SubmissionJob | null> {
   let lastPhase = '';
   let missed = 0;
   for (;;) {
-    let job: JobSnapshot | null;
+    let job: SubmissionJob | null;
     try {
       job = await hub.call((c) => c.submissions.job.query({ country, id }));
       missed = 0;

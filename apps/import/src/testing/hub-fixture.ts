@@ -1,48 +1,12 @@
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createTestAccount } from '@ilms/api/testing';
-import { type Db, insertApiToken } from '@ilms/db';
+import { type Db, insertApiToken, insertSource } from '@ilms/db';
 import { freePort } from '@ilms/db/testing';
 import { startServerProcess } from '@ilms/server/testing';
 import { afterAll } from 'vitest';
-
-const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
-const importRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Runs `ilms` as a real process with only the environment given (plus PATH), so neither the
- * developer's login nor their ILMS_* variables leak in; `input` is piped to stdin.
- */
-export function spawnIlms(args: string[], env: Record<string, string>) {
-  return spawn(process.execPath, ['--import', 'tsx', '--conditions=@ilms/source', cli, ...args], {
-    cwd: importRoot,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-}
-
-export function runIlms(args: string[], env: Record<string, string>, input = ''): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawnIlms(args, env);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 
 /**
  * The server, from source, on this test file's database; stopped when the file ends. Call it at
@@ -78,4 +42,17 @@ export async function createTokenAccount(db: Db, role: 'focal_point' | 'coordina
 export function createWorkspace() {
   const dir = mkdtempSync(path.join(tmpdir(), 'ilms-hub-cli-'));
   return { dir, home: dir, configFile: path.join(dir, 'config', 'ilms.json') };
+}
+
+/** A Lao labour force survey registered as `id`, so rows naming it pass the hub's source check. */
+export async function insertLaoSource(db: Db, id: string) {
+  await insertSource(db, {
+    id,
+    country: 'LAO',
+    type_prefix: 'BA',
+    name: 'Labour force survey',
+    agency: 'Lao Statistics Bureau',
+    first_year: null,
+    last_year: null,
+  });
 }

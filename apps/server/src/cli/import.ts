@@ -50,7 +50,7 @@ try {
   const user = await findUserByEmail(database.db, email.trim().toLowerCase());
   if (!user?.isActive || user.role !== 'admin') fail(`${email} is not an active administrator of this hub.`);
   // The local mode has direct database access; it acts, and is audited, as the named administrator.
-  const principal: Principal = { ...user, userId: user.id, countries: [], credential: { kind: 'session', id: 0 } };
+  const principal: Principal = { ...user, userId: user.id, countries: [], credential: { kind: 'in_process' } };
   const call = createCaller(
     createContext({ db: database.db, now: () => new Date() }, `cli-${randomUUID()}`, { principal }),
   );

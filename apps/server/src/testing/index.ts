@@ -1,1 +1,7 @@
-export { ServerExitedError, type ServerProcess, type StartOptions, startServerProcess } from './server-process.js';
+export {
+  ServerExitedError,
+  type ServerProcess,
+  type StartOptions,
+  startBuiltServerProcess,
+  startServerProcess,
+} from './server-process.js';

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@ilms/db/testing';
 
 const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -79,6 +80,14 @@ export async function startServerProcess(options: StartOptions): Promise<ServerP
       await waitForExit(child);
     },
   };
+}
+
+/** The built server on the database at `databaseUrl` and a free port, logging warnings only; `env` adds settings. */
+export async function startBuiltServerProcess(databaseUrl: string, env: Record<string, string> = {}) {
+  return startServerProcess({
+    build: 'dist',
+    env: { DATABASE_URL: databaseUrl, PORT: String(await freePort()), LOG_LEVEL: 'warn', ...env },
+  });
 }
 
 export class ServerExitedError extends Error {

@@ -43,4 +43,18 @@ describe('the default audit summary', () => {
     );
     expect(event).toMatchObject({ actorId: 'u-1', target: 'user:u-2', country: null, summary: { role: 'viewer' } });
   });
+
+  it('records the acting account of an in-process call, with no session or token to name', () => {
+    const principal = {
+      userId: 'u-7',
+      email: 'admin@hub.example',
+      name: 'Admin',
+      role: 'admin' as const,
+      countries: [],
+      mustChangePassword: false,
+      credential: { kind: 'in_process' as const },
+    };
+    const event = buildAuditEvent({ ...facts, principal, path: 'submissions.create', input: { country: 'LAO' } }, {});
+    expect(event).toMatchObject({ actorId: 'u-7', via: null, country: 'LAO' });
+  });
 });

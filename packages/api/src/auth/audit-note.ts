@@ -68,7 +68,8 @@ export function buildAuditEvent(facts: MutationFacts, details: AuditDetails): Ne
   return {
     occurredAt: facts.occurredAt,
     actorId: facts.principal?.userId ?? details.actorId ?? null,
-    via: facts.principal?.credential.kind ?? null,
+    // Only sessions and tokens are recorded; in-process calls, like the first administrator's creation, carry none.
+    via: facts.principal && facts.principal.credential.kind !== 'in_process' ? facts.principal.credential.kind : null,
     action: facts.path,
     // Without a target from the service, the `id` the input names (a source, a classification).
     target: details.target ?? idFromInput(facts.input),

@@ -2,7 +2,6 @@ import {
   type CredentialOwner,
   findApiTokenByHash,
   findSessionByHash,
-  listUserCountries,
   markApiTokenUsed,
   type SessionWithUser,
   touchSession,
@@ -42,9 +41,8 @@ function sessionProblem(session: SessionWithUser, deps: Dependencies, now: Date)
 }
 
 /** The principal of an accepted credential, with the owner's current country assignments. */
-async function admit(deps: Dependencies, owner: CredentialOwner, credential: Credential): Promise<Authentication> {
-  const { userId, email, name, role, mustChangePassword } = owner;
-  const countries = await listUserCountries(deps.db, userId);
+function admit(owner: CredentialOwner, credential: Credential): Authentication {
+  const { userId, email, name, role, countries, mustChangePassword } = owner;
   return { principal: { userId, email, name, role, countries, mustChangePassword, credential }, problem: null };
 }
 
@@ -54,7 +52,7 @@ async function authenticateSession(deps: Dependencies, token: string, now: Date)
   const problem = sessionProblem(session, deps, now);
   if (problem) return refuse(problem);
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) await touchSession(deps.db, session.id, now);
-  return admit(deps, session, { kind: 'session', id: session.id });
+  return admit(session, { kind: 'session', id: session.id });
 }
 
 async function authenticateToken(deps: Dependencies, bearer: string, now: Date): Promise<Authentication> {
@@ -66,7 +64,7 @@ async function authenticateToken(deps: Dependencies, bearer: string, now: Date):
   if (now.getTime() - lastUsed >= TOUCH_INTERVAL_MS) await markApiTokenUsed(deps.db, token.id, now);
   // A token acts with its owner's role and countries as they are now, so demoting or
   // deactivating the owner takes effect on their tokens at once.
-  return admit(deps, token, { kind: 'token', id: token.id });
+  return admit(token, { kind: 'token', id: token.id });
 }
 
 /** Resolves the caller of one request from its cookie or bearer token. */

@@ -74,7 +74,7 @@ export function authorizeCall(call: CallToAuthorize): void {
   if (principal.mustChangePassword) {
     throw new DomainError('FORBIDDEN', 'Choose a new password on your account page before you continue.');
   }
-  if (rule.sessionOnly && principal.credential.kind !== 'session') {
+  if (rule.sessionOnly && principal.credential.kind === 'token') {
     throw new DomainError('FORBIDDEN', `${call.path} cannot be called with an API token; sign in to the hub to do it.`);
   }
   throw new DomainError('FORBIDDEN', `As a ${roleLabels[principal.role]} you may not use ${call.path}.`);

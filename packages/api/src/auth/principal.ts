@@ -10,7 +10,11 @@ export const roleLabels: Record<Role, string> = {
   viewer: 'viewer',
 };
 
-export type Credential = { kind: 'session'; id: number } | { kind: 'token'; id: string };
+/**
+ * How the caller proved who they are: a session cookie, an API token, or neither because the
+ * hub's own code calls in-process as a named account (the CLI's local mode, benchmarks).
+ */
+export type Credential = { kind: 'session'; id: number } | { kind: 'token'; id: string } | { kind: 'in_process' };
 
 /** Who is calling, as resolved from a session cookie or an API token on every request. */
 export interface Principal {

@@ -7,9 +7,16 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createContext } from '../context.js';
 import { createCaller } from '../root.js';
-import { ensureSource, type FixtureRow, writeImportFile, writeLargeImportFile } from '../testing/import-fixture.js';
+import {
+  ensureSource,
+  type FixtureRow,
+  fixtureRow,
+  writeImportFile,
+  writeLargeImportFile,
+} from '../testing/import-fixture.js';
 import { startTestJobs, waitUntil } from '../testing/job-harness.js';
 import { createTestAccount } from '../testing/test-account.js';
+import type { JobQueue } from './job-queue.js';
 import { reapDeadImports, resendLostImports } from './reaper.js';
 
 const { db, url } = await createTestDatabase();
@@ -20,15 +27,7 @@ const focal = await createTestAccount(db, { role: 'focal_point', countries: ['LA
 const LFS = 'BA:HUB-7';
 await ensureSource(db, LFS, 'LAO');
 
-const row = (time: string, value: string, extra: Partial<FixtureRow> = {}): FixtureRow => ({
-  source: LFS,
-  indicator: 'MNA_OEMP_SEX_CDS_NB',
-  sex: 'SEX_T',
-  classif1: 'CDS_DES_THA',
-  time,
-  value,
-  ...extra,
-});
+const row = (time: string, value: string, extra?: Partial<FixtureRow>) => fixtureRow(LFS, time, value, extra);
 
 /** What the upload route does: the file received and hashed, then `submissions.upload` (on `queue`). */
 async function upload(filePath: string, fileName = path.basename(filePath), queue = jobs.queue) {
@@ -42,6 +41,14 @@ const caller = createCaller(createContext({ db, now, queue: jobs.queue }, 'read'
 const jobOf = (id: number) => caller.submissions.job({ country: 'LAO', id });
 const isSettled = (job: Awaited<ReturnType<typeof jobOf>>) =>
   job !== null && !['queued', 'running'].includes(job.state);
+/** Makes a job look abandoned: its heartbeat (or, while queued, its last change) a minute old. */
+const backdateJob = (submissionId: number, column: 'heartbeat_at' | 'updated_at') =>
+  db
+    .updateTable('import_job')
+    .set({ [column]: new Date(Date.now() - 60_000) })
+    .where('submission_id', '=', submissionId)
+    .execute();
+const reaperDeps = (queue: JobQueue) => ({ db, queue, now, workerName: 'reaper', log: { info() {}, error() {} } });
 const countStaged = async (id: number) => {
   const { count } = await db
     .selectFrom('staging_observation')
@@ -118,13 +125,8 @@ describe('import jobs', () => {
     try {
       const { submissionId } = await upload(file, 'x.csv', held.queue);
       expect(await claimImportJob(db, submissionId, 'lost-host:4242')).toBe(1);
-      await db
-        .updateTable('import_job')
-        .set({ heartbeat_at: new Date(Date.now() - 60_000) })
-        .where('submission_id', '=', submissionId)
-        .execute();
-      const log = { info: () => {}, error: () => {} };
-      const reaped = await reapDeadImports({ db, queue: held.queue, now, workerName: 'reaper', log }, 30);
+      await backdateJob(submissionId, 'heartbeat_at');
+      const reaped = await reapDeadImports(reaperDeps(held.queue), 30);
       expect(reaped).toBe(1);
       const requeued = await jobOf(submissionId);
       expect(requeued).toMatchObject({ state: 'queued', attempt: 1 });
@@ -153,13 +155,8 @@ describe('import jobs', () => {
         .executeTakeFirstOrThrow();
       // A worker took the message (pg-boss marks it active) and died before claiming the job.
       await sql`update pgboss.job set state = 'active', started_on = now() where id = ${lost}`.execute(db);
-      await db
-        .updateTable('import_job')
-        .set({ updated_at: new Date(Date.now() - 60_000) })
-        .where('submission_id', '=', submissionId)
-        .execute();
-      const log = { info: () => {}, error: () => {} };
-      const deps = { db, queue: held.queue, now, workerName: 'reaper', log };
+      await backdateJob(submissionId, 'updated_at');
+      const deps = reaperDeps(held.queue);
       expect(await resendLostImports(deps, 30)).toBe(1);
       expect(await resendLostImports(deps, 30)).toBe(0);
       await held.startWorker();
@@ -177,13 +174,8 @@ describe('import jobs', () => {
       const { submissionId } = await upload(file, 'c.csv', held.queue);
       await claimImportJob(db, submissionId, 'lost-host:7');
       await caller.submissions.cancel({ country: 'LAO', id: submissionId });
-      await db
-        .updateTable('import_job')
-        .set({ heartbeat_at: new Date(Date.now() - 60_000) })
-        .where('submission_id', '=', submissionId)
-        .execute();
-      const log = { info: () => {}, error: () => {} };
-      expect(await reapDeadImports({ db, queue: held.queue, now, workerName: 'reaper', log }, 30)).toBe(1);
+      await backdateJob(submissionId, 'heartbeat_at');
+      expect(await reapDeadImports(reaperDeps(held.queue), 30)).toBe(1);
       const job = await jobOf(submissionId);
       expect(job?.state).toBe('cancelled');
       expect(job?.error).toBe(

@@ -77,12 +77,12 @@ export async function sendImportMessage(db: Db, queue: JobQueue, submissionId: n
  * Processes one uploaded file: validates it and stages its rows in one transaction, so an
  * attempt that dies, is cancelled or fails leaves nothing staged. On success the submission
  * becomes a draft; a file that cannot be read fails at once; an unexpected failure is retried
- * while attempts remain. `tracker` lets the worker stop it from outside.
+ * while attempts remain. `shutdown` stops it from outside: the job is put back for another worker.
  */
 export async function processImport(
   deps: ImportWorkerDeps,
   submissionId: number,
-  onTracker: (tracker: ProgressTracker | undefined) => void = () => {},
+  shutdown?: AbortSignal,
 ): Promise<void> {
   const attempt = await claimImportJob(deps.db, submissionId, deps.workerName);
   if (attempt === undefined) return;
@@ -91,7 +91,9 @@ export async function processImport(
   const tracker = new ProgressTracker(deps.db, submissionId, attempt, deps.progressIntervalMs ?? 500, (error) =>
     deps.log.error({ err: error, submissionId }, 'could not record import progress'),
   );
-  onTracker(tracker);
+  const stopForShutdown = () => tracker.abort('shutdown');
+  if (shutdown?.aborted) stopForShutdown();
+  shutdown?.addEventListener('abort', stopForShutdown, { once: true });
   tracker.start();
   const filePath = join(tmpdir(), `${TEMP_FILE_PREFIX}job-${process.pid}-${submissionId}-${randomUUID()}`);
   try {
@@ -133,7 +135,7 @@ export async function processImport(
   } catch (error) {
     await settleFailedAttempt(deps, { submissionId, attempt, tracker, error });
   } finally {
-    onTracker(undefined);
+    shutdown?.removeEventListener('abort', stopForShutdown);
     await tracker.stop();
     await rm(filePath, { force: true });
   }

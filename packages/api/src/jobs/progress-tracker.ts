@@ -22,7 +22,6 @@ export class ProgressTracker {
   private stopReason: StopReason | undefined;
   private timer: NodeJS.Timeout | undefined;
   private reporting: Promise<void> = Promise.resolve();
-  private isStopped = false;
 
   constructor(
     private readonly db: Db,
@@ -38,12 +37,7 @@ export class ProgressTracker {
     }, this.intervalMs);
   }
 
-  get isDone(): boolean {
-    return this.isStopped;
-  }
-
   async stop(): Promise<void> {
-    this.isStopped = true;
     clearInterval(this.timer);
     await this.reporting;
   }

@@ -2,7 +2,6 @@ import { hostname } from 'node:os';
 import { readDatabaseTime } from '@ilms/db';
 import { applyDueReleases } from '../services/release.service.js';
 import { type ImportWorkerDeps, processImport, removeStaleJobFiles } from './import-job.js';
-import type { ProgressTracker } from './progress-tracker.js';
 import { reapDeadImports, resendLostImports } from './reaper.js';
 
 export interface WorkerOptions extends Omit<ImportWorkerDeps, 'workerName'> {
@@ -33,24 +32,15 @@ export interface Worker {
  */
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const deps: ImportWorkerDeps = { ...options, workerName: options.workerName ?? `${hostname()}:${process.pid}` };
-  const trackers = new Set<ProgressTracker>();
   const running = new Set<Promise<unknown>>();
-  let isStopping = false;
+  const shutdown = new AbortController();
   const track = <T>(work: Promise<T>) => {
     running.add(work);
     void work.finally(() => running.delete(work)).catch(() => {});
     return work;
   };
   const handle = (message: { submissionId: number }) =>
-    track(
-      processImport(deps, message.submissionId, (tracker) => {
-        if (!tracker) return;
-        if (isStopping) tracker.abort('shutdown');
-        trackers.add(tracker);
-      }),
-    ).finally(() => {
-      for (const tracker of trackers) if (tracker.isDone) trackers.delete(tracker);
-    });
+    track(processImport(deps, message.submissionId, shutdown.signal));
   const cleared = await removeStaleJobFiles();
   if (cleared > 0) deps.log.info({ files: cleared }, 'removed temporary files left by workers that were killed');
   for (let i = 0; i < (options.concurrency ?? 1); i++) await options.queue.workImports(handle);
@@ -58,7 +48,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const every = (ms: number, task: () => Promise<unknown>, what: string) => {
     let isBusy = false;
     return setInterval(() => {
-      if (isBusy || isStopping) return;
+      if (isBusy || shutdown.signal.aborted) return;
       isBusy = true;
       void track(task())
         .catch((error: unknown) => deps.log.error({ err: error }, `${what} failed`))
@@ -91,11 +81,10 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   return {
     name: deps.workerName,
     async stop() {
-      isStopping = true;
-      // No new message is taken while the running ones are put back.
+      // No new message is taken (by this worker) before the running ones are put back.
       await options.queue.stopWorking();
       for (const timer of timers) clearInterval(timer);
-      for (const tracker of trackers) tracker.abort('shutdown');
+      shutdown.abort();
       await Promise.allSettled([...running]);
     },
   };

@@ -9,6 +9,7 @@ import {
   createImportCallers,
   ensureSource,
   type FixtureRow,
+  fixtureRow,
   publishRows,
   writeImportFile,
 } from '../testing/import-fixture.js';
@@ -19,15 +20,7 @@ const now = new Date('2026-03-02T09:00:00Z');
 const callers = await createImportCallers(db, 'KHM', () => now);
 const { focal, coordinator } = callers;
 const LFS = 'BA:HUB-5';
-const row = (time: string, value: string, extra: Partial<FixtureRow> = {}): FixtureRow => ({
-  source: LFS,
-  indicator: 'MNA_OEMP_SEX_CDS_NB',
-  sex: 'SEX_T',
-  classif1: 'CDS_DES_THA',
-  time,
-  value,
-  ...extra,
-});
+const row = (time: string, value: string, extra?: Partial<FixtureRow>) => fixtureRow(LFS, time, value, extra);
 const create = async (rows: FixtureRow[]) =>
   focal.submissions.create({ country: 'KHM', filePath: await writeImportFile('KHM', rows) });
 
@@ -53,8 +46,13 @@ describe('submissions', () => {
   it('stores the raw file and returns the existing submission for an identical file', async () => {
     const filePath = await writeImportFile('KHM', [row('2019', '1.000')]);
     const first = await focal.submissions.create({ country: 'KHM', filePath, fileName: 'khm-2019.csv' });
-    const again = await focal.submissions.create({ country: 'KHM', filePath, mode: 'replace' });
+    const again = await focal.submissions.create({ country: 'KHM', filePath });
     expect(again).toEqual({ id: first.id, isExisting: true });
+    // Not silently the merge submission when replace was asked for.
+    await expect(focal.submissions.create({ country: 'KHM', filePath, mode: 'replace' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: `This file was already uploaded as submission ${first.id} in merge mode. To use it in replace mode, delete submission ${first.id} first (or ask a coordinator to return it), then upload again.`,
+    });
     const original = await readFile(filePath);
     const stored = [];
     for await (const chunk of readSubmissionFile(db, first.id)) stored.push(chunk);

@@ -2,7 +2,13 @@ import { PUBLISH_STEPS, type PublishStep } from '@ilms/db';
 import { createTestDatabase, snapshotTables } from '@ilms/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../context.js';
-import { createImportCallers, ensureSource, type FixtureRow, writeImportFile } from '../testing/import-fixture.js';
+import {
+  createImportCallers,
+  ensureSource,
+  type FixtureRow,
+  fixtureRow,
+  writeImportFile,
+} from '../testing/import-fixture.js';
 import { createTestAccount } from '../testing/index.js';
 import { publishSubmission } from './publish.service.js';
 
@@ -12,14 +18,7 @@ const { focal, coordinator } = await createImportCallers(db, 'PHL', () => now);
 const publisher = await createTestAccount(db, { role: 'coordinator', now });
 const context = () => createContext({ db, now: () => now }, 'integrity', { principal: publisher.principal });
 
-const row = (time: string, value: string): FixtureRow => ({
-  source: 'BA:HUB-1',
-  indicator: 'MNA_OEMP_SEX_CDS_NB',
-  sex: 'SEX_T',
-  classif1: 'CDS_DES_TOTAL',
-  time,
-  value,
-});
+const row = (time: string, value: string) => fixtureRow('BA:HUB-1', time, value);
 
 async function submitted(rows: FixtureRow[]): Promise<number> {
   const { id } = await focal.submissions.create({ country: 'PHL', filePath: await writeImportFile('PHL', rows) });

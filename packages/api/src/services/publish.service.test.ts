@@ -4,6 +4,7 @@ import {
   createImportCallers,
   ensureSource,
   type FixtureRow,
+  fixtureRow,
   publishRows,
   writeImportFile,
 } from '../testing/import-fixture.js';
@@ -17,21 +18,8 @@ const LFS = 'BA:HUB-1';
 const ADMIN = 'FX:HUB-2';
 const SUMS = 'BA:HUB-3';
 const OEMP = 'MNA_OEMP_SEX_CDS_NB';
-const row = (
-  source: string,
-  sex: string,
-  time: string,
-  value: string,
-  extra: Partial<FixtureRow> = {},
-): FixtureRow => ({
-  source,
-  indicator: OEMP,
-  sex,
-  classif1: 'CDS_DES_TOTAL',
-  time,
-  value,
-  ...extra,
-});
+const row = (source: string, sex: string, time: string, value: string, extra: Partial<FixtureRow> = {}) =>
+  fixtureRow(source, time, value, { sex, ...extra });
 const read = (source: string, asOf?: { vintage: number } | { at: string }) =>
   coordinator.observations.list({ refArea: 'PHL', indicator: OEMP, source, asOf });
 const cells = (rows: Awaited<ReturnType<typeof read>>) => rows.map((r) => `${r.sex} ${r.time} ${r.value}`);

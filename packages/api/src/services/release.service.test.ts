@@ -1,6 +1,12 @@
 import { createTestDatabase } from '@ilms/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createImportCallers, ensureSource, type FixtureRow, writeImportFile } from '../testing/import-fixture.js';
+import {
+  createImportCallers,
+  ensureSource,
+  type FixtureRow,
+  fixtureRow,
+  writeImportFile,
+} from '../testing/import-fixture.js';
 import { applyDueReleases } from './release.service.js';
 
 const { db } = await createTestDatabase();
@@ -9,15 +15,7 @@ const now = () => clock;
 const { focal, coordinator } = await createImportCallers(db, 'VNM', now);
 const LFS = 'BA:HUB-11';
 const OEMP = 'MNA_OEMP_SEX_CDS_NB';
-const row = (time: string, value: string, extra: Partial<FixtureRow> = {}): FixtureRow => ({
-  source: LFS,
-  indicator: OEMP,
-  sex: 'SEX_T',
-  classif1: 'CDS_DES_TOTAL',
-  time,
-  value,
-  ...extra,
-});
+const row = (time: string, value: string, extra?: Partial<FixtureRow>) => fixtureRow(LFS, time, value, extra);
 
 async function submitted(rows: FixtureRow[]) {
   const { id } = await focal.submissions.create({

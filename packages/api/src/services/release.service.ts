@@ -14,7 +14,7 @@ import type { Context } from '../context.js';
 import { DomainError } from '../errors.js';
 import { applyPublication, assertRevisionReason, type RevisionNote } from './publish.service.js';
 import { requireSubmission } from './submission.service.js';
-import { assertNoErrors } from './submission-lifecycle.service.js';
+import { assertNoErrors, assertStatus } from './submission-lifecycle.service.js';
 
 /**
  * Submitted → scheduled: the data is published by the job runner at `releaseAt` (stored in UTC),
@@ -23,12 +23,7 @@ import { assertNoErrors } from './submission-lifecycle.service.js';
  */
 export async function scheduleRelease(ctx: Context, country: string, id: number, releaseAt: Date, note: RevisionNote) {
   const submission = await requireSubmission(ctx, country, id, true);
-  if (submission.status !== 'submitted') {
-    throw new DomainError(
-      'PRECONDITION_FAILED',
-      `Submission ${id} is ${submission.status}; only a submitted submission can be scheduled for release.`,
-    );
-  }
+  assertStatus(submission, ['submitted'], 'scheduled for release');
   assertNoErrors(submission, 'scheduled for release');
   if (releaseAt.getTime() <= ctx.now().getTime()) {
     throw new DomainError(

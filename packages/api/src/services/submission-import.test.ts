@@ -8,6 +8,7 @@ import {
   createImportCallers,
   ensureSource,
   type FixtureRow,
+  fixtureRow,
   formatFixtureRow,
   ILOSTAT_HEADER,
   publishRows,
@@ -20,15 +21,7 @@ const { focal, coordinator } = callers;
 const LFS = 'BA:HUB-7';
 const OEMP = 'MNA_OEMP_SEX_CDS_NB';
 const LAO_TEXT = 'ຂໍ້ມູນຈາກກົມແຮງງານ: ປີ 2024';
-const row = (time: string, value: string, extra: Partial<FixtureRow> = {}): FixtureRow => ({
-  source: LFS,
-  indicator: OEMP,
-  sex: 'SEX_T',
-  classif1: 'CDS_DES_THA',
-  time,
-  value,
-  ...extra,
-});
+const row = (time: string, value: string, extra?: Partial<FixtureRow>) => fixtureRow(LFS, time, value, extra);
 const stagedRows = (submissionId: number) =>
   db
     .selectFrom('staging_observation')

@@ -12,7 +12,7 @@ import { requireSubmission } from './submission.service.js';
 
 type Submission = Awaited<ReturnType<typeof requireSubmission>>;
 
-function assertStatus(submission: Submission, allowed: SubmissionStatus[], action: string): void {
+export function assertStatus(submission: Submission, allowed: SubmissionStatus[], action: string): void {
   if (allowed.includes(submission.status)) return;
   throw new DomainError(
     'PRECONDITION_FAILED',

@@ -9,7 +9,6 @@ import {
   findVintageOfSubmission,
   groupFindings,
   insertSubmission,
-  inTransaction,
   listSubmissionEvents,
   pageFindings,
   refreshSubmissionCounts,
@@ -51,11 +50,67 @@ function assertInProcess(ctx: Pick<Context, 'isInProcess'>): void {
   }
 }
 
+export interface SubmittedFile {
+  country: string;
+  mode: SubmissionMode;
+  fileName: string;
+  size: number;
+  sha256: Buffer;
+  /** What a new submission starts as: `draft` when staged in this call, `processing` when a job will. */
+  status: 'draft' | 'processing';
+}
+
+/**
+ * The submission of a file: a new one, or the one the country already has with the same SHA-256
+ * (also when a call sending the same file at the same moment inserted it; this one waited for it).
+ * The same file in another mode is refused, so no one publishes it in a mode they did not ask for.
+ */
+export async function insertOrFindSubmission(ctx: Context, file: SubmittedFile) {
+  const returnExisting = async () => {
+    const existing = await findSubmissionBySha256(ctx.db, file.country, file.sha256);
+    if (!existing) return undefined;
+    if (existing.mode !== file.mode) {
+      throw new DomainError(
+        'CONFLICT',
+        `This file was already uploaded as submission ${existing.id} in ${existing.mode} mode. To use it in ${file.mode} mode, delete submission ${existing.id} first (or ask a coordinator to return it), then upload again.`,
+      );
+    }
+    ctx.audit.describe({
+      target: `submission:${existing.id}`,
+      summary: { existing: true, sha256: file.sha256.toString('hex') },
+    });
+    return { id: existing.id, status: existing.status, isExisting: true };
+  };
+  const earlier = await returnExisting();
+  if (earlier) return earlier;
+  const id = await insertSubmission(ctx.db, {
+    country: file.country,
+    createdBy: signedInCaller(ctx).userId,
+    mode: file.mode,
+    fileName: file.fileName,
+    fileSize: file.size,
+    sha256: file.sha256,
+    now: ctx.now(),
+    status: file.status,
+  });
+  if (id === undefined) {
+    const concurrent = await returnExisting();
+    if (!concurrent) throw new Error(`the submission of ${file.country} with the same file has vanished`);
+    return concurrent;
+  }
+  ctx.audit.describe({
+    target: `submission:${id}`,
+    summary: { fileName: file.fileName, mode: file.mode, size: file.size, sha256: file.sha256.toString('hex') },
+  });
+  return { id, status: file.status, isExisting: false };
+}
+
 /**
  * Creates a draft from a file: stores the raw file, stages its rows, and records the file's
- * findings with those of the whole-file checks in SQL. The same file (same SHA-256) already
- * given for the country returns that submission instead. A file the validator cannot read to its
- * end (binary, wrong encoding, unclosed quote) is refused with INVALID_INPUT and leaves nothing.
+ * findings with those of the whole-file checks in SQL, in the mutation's transaction. The same
+ * file (same SHA-256) already given for the country returns that submission instead. A file the
+ * validator cannot read to its end (binary, wrong encoding, unclosed quote) is refused with
+ * INVALID_INPUT and leaves nothing.
  */
 export async function createSubmission(
   ctx: Context,
@@ -63,59 +118,31 @@ export async function createSubmission(
   readImport: ImportReader = readWithValidator,
 ) {
   assertInProcess(ctx);
-  const caller = signedInCaller(ctx);
   const { size } = await stat(input.filePath).catch(() => {
     throw new DomainError('NOT_FOUND', `No file at ${input.filePath}. Check the path.`);
   });
+  // The hash comes first (it finds the same file given before); storing and staging each read the file again.
   const sha256 = await hashFile(input.filePath);
-  const returnExisting = async () => {
-    const existing = await findSubmissionBySha256(ctx.db, input.country, sha256);
-    if (!existing) return undefined;
-    ctx.audit.describe({
-      target: `submission:${existing.id}`,
-      summary: { existing: true, sha256: sha256.toString('hex') },
-    });
-    return { id: existing.id, isExisting: true };
-  };
-  const earlier = await returnExisting();
-  if (earlier) return earlier;
-  const id = await inTransaction(ctx.db, async (trx) => {
-    const submissionId = await insertSubmission(trx, {
-      country: input.country,
-      createdBy: caller.userId,
-      mode: input.mode,
-      fileName: input.fileName ?? path.basename(input.filePath),
-      fileSize: size,
-      sha256,
-      now: ctx.now(),
-      status: 'draft',
-    });
-    // The same file sent twice at once: the later call waited for the first and returns it.
-    if (submissionId === undefined) return undefined;
-    await storeSubmissionFile(trx, submissionId, createReadStream(input.filePath));
-    await stageSubmissionFile(trx, {
-      submissionId,
-      country: input.country,
-      mode: input.mode,
-      filePath: input.filePath,
-      readImport,
-    });
-    await refreshSubmissionCounts(trx, submissionId);
-    return submissionId;
+  const fileName = input.fileName ?? path.basename(input.filePath);
+  const submission = await insertOrFindSubmission(ctx, {
+    country: input.country,
+    mode: input.mode,
+    fileName,
+    size,
+    sha256,
+    status: 'draft',
   });
-  if (id === undefined) {
-    const concurrent = await returnExisting();
-    if (!concurrent) throw new Error(`the submission of ${input.country} with the same file has vanished`);
-    return concurrent;
-  }
-  ctx.audit.describe({
-    target: `submission:${id}`,
-    summary: {
-      fileName: input.fileName ?? path.basename(input.filePath),
-      mode: input.mode,
-      sha256: sha256.toString('hex'),
-    },
+  if (submission.isExisting) return { id: submission.id, isExisting: true };
+  const { id } = submission;
+  await storeSubmissionFile(ctx.db, id, createReadStream(input.filePath));
+  await stageSubmissionFile(ctx.db, {
+    submissionId: id,
+    country: input.country,
+    mode: input.mode,
+    filePath: input.filePath,
+    readImport,
   });
+  await refreshSubmissionCounts(ctx.db, id);
   return { id, isExisting: false };
 }
 

@@ -26,6 +26,11 @@ export interface FixtureRow {
   comment?: string;
 }
 
+/** A row of MNA_OEMP_SEX_CDS_NB from `source`: both sexes, all destinations, unless `extra` says otherwise. */
+export function fixtureRow(source: string, time: string, value: string, extra: Partial<FixtureRow> = {}): FixtureRow {
+  return { source, indicator: 'MNA_OEMP_SEX_CDS_NB', sex: 'SEX_T', classif1: 'CDS_DES_TOTAL', time, value, ...extra };
+}
+
 const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
 
 export function formatFixtureRow(row: FixtureRow, country: string): string {
@@ -122,15 +127,12 @@ export async function writeLargeImportFile(country: string, source: string, rows
   const lines = Array.from({ length: rows }, (_, i) => {
     const month = i % 1500;
     const rest = Math.floor(i / 1500);
-    return {
-      source,
-      indicator: 'MNA_OEMP_SEX_CDS_NB',
+    const time = `${1900 + Math.floor(month / 12)}M${String((month % 12) + 1).padStart(2, '0')}`;
+    return fixtureRow(source, time, `${i % 997}.5`, {
       sex: sexes[rest % 3] ?? 'SEX_T',
       classif1: destinations[Math.floor(rest / 3) % destinations.length] ?? 'CDS_DES_TOTAL',
-      time: `${1900 + Math.floor(month / 12)}M${String((month % 12) + 1).padStart(2, '0')}`,
-      value: `${i % 997}.5`,
       comment: `ແຖວ ${i}`,
-    };
+    });
   });
   return writeImportFile(country, lines);
 }

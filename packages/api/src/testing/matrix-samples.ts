@@ -11,7 +11,7 @@ import {
 import type { Principal, Role } from '../auth/principal.js';
 import { createSecret, hashSecret } from '../auth/secret.js';
 import type { ReceivedFile } from '../context.js';
-import { ensureSource, writeImportFile } from './import-fixture.js';
+import { ensureSource, fixtureRow, writeImportFile } from './import-fixture.js';
 
 export interface SampleFixture {
   db: Db;
@@ -102,8 +102,7 @@ async function uploadedFile(fixture: SampleFixture): Promise<ReceivedFile> {
 async function importFileOf({ db, country }: SampleFixture) {
   const source = `BA:HUB-${[...country].map((c) => c.charCodeAt(0)).join('')}`;
   await ensureSource(db, source, country);
-  const row = { source, indicator: 'MNA_OEMP_SEX_CDS_NB', sex: 'SEX_T', classif1: 'CDS_DES_TOTAL', time: '2024' };
-  return { country, filePath: await writeImportFile(country, [{ ...row, value: `${next()}.000` }]) };
+  return { country, filePath: await writeImportFile(country, [fixtureRow(source, '2024', `${next()}.000`)]) };
 }
 
 const submissionStaff = ['admin', 'coordinator', 'focal_point'] as const;

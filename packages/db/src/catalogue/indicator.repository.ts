@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../create-db.js';
+import { escapeLike } from '../like-pattern.js';
 
 export interface IndicatorFilter {
   /** Matched case-insensitively against code, label and definition. */
@@ -18,7 +19,7 @@ export async function listIndicators(db: Db, filter: IndicatorFilter = {}) {
   if (filter.criterion) query = query.where('criterion', '=', filter.criterion);
   if (filter.measureType) query = query.where('measure_type', '=', filter.measureType as 'count');
   if (filter.search?.trim()) {
-    const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = `%${escapeLike(filter.search.trim())}%`;
     query = query.where((eb) =>
       eb.or([eb('code', 'ilike', pattern), eb('label', 'ilike', pattern), eb('definition', 'ilike', pattern)]),
     );

@@ -6,16 +6,25 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from '../create-db.js';
 
 /**
- * Streams COPY … FROM STDIN text through the connection of `db`, which must be a transaction so
- * the rows land in it (and vanish with it). Kysely hands its SQL string to `pg`'s `query`
- * unchanged, and `pg` runs any object with a `submit` method as a query (its "Submittable"
- * interface), so the copy stream rides the transaction's own connection without reaching
- * into the pool.
+ * Opens COPY … FROM STDIN on the connection of `db`, which must be a transaction so the rows
+ * land in it (and vanish with it). Kysely hands its SQL string to `pg`'s `query` unchanged, and
+ * `pg` runs any object with a `submit` method as a query (its "Submittable" interface), so the
+ * copy stream rides the transaction's own connection without reaching into the pool.
  */
-export async function copyText(db: Db, statement: string, chunks: AsyncIterable<string | Buffer>): Promise<number> {
-  if (!db.isTransaction) throw new Error('copyText needs a transaction: COPY must run on the connection it holds');
+async function startCopy(db: Db, statement: string) {
+  if (!db.isTransaction) {
+    throw new Error(
+      `${statement}: COPY needs a transaction; call it inside inTransaction so it runs on that connection`,
+    );
+  }
   const stream = copyFrom(statement);
   await db.executeQuery(CompiledQuery.raw(stream as unknown as string));
+  return stream;
+}
+
+/** Streams COPY … FROM STDIN text, chunk by chunk, into the transaction `db`; returns the rows copied. */
+export async function copyText(db: Db, statement: string, chunks: AsyncIterable<string | Buffer>): Promise<number> {
+  const stream = await startCopy(db, statement);
   await pipeline(Readable.from(chunks, { objectMode: false }), stream);
   return stream.rowCount;
 }
@@ -31,9 +40,7 @@ export async function copyTextWriter(
   statement: string,
   produce: (write: (chunk: string) => Promise<void> | undefined) => Promise<void>,
 ): Promise<number> {
-  if (!db.isTransaction) throw new Error('copyText needs a transaction: COPY must run on the connection it holds');
-  const stream = copyFrom(statement);
-  await db.executeQuery(CompiledQuery.raw(stream as unknown as string));
+  const stream = await startCopy(db, statement);
   let hasFailed = false;
   const finished = new Promise<void>((resolve, reject) => {
     stream.once('finish', resolve);

@@ -160,29 +160,20 @@ export async function finishImportJob(
 }
 
 /**
- * Asks for a job to stop. A queued job is cancelled at once; a running one is stopped by its
- * worker at its next progress report. Returns the state the job had, or undefined when there
- * is nothing to cancel.
+ * Asks a queued or running job to stop; returns its state, or undefined when there is nothing
+ * to cancel. A running job is stopped by its worker at its next progress report; a queued one
+ * the caller ends with `finishImportJob` in the same transaction (the row stays locked until
+ * then, so no worker claims it meanwhile, and one that did would stop at its first report).
  */
 export async function requestImportCancel(db: Db, submissionId: number): Promise<ImportJobState | undefined> {
   const row = await db
-    .selectFrom('import_job')
-    .select('state')
+    .updateTable('import_job')
+    .set({ cancel_requested_at: sql`clock_timestamp()`, updated_at: sql`clock_timestamp()` })
     .where('submission_id', '=', submissionId)
     .where('state', 'in', ['queued', 'running'])
-    .forUpdate()
+    .returning('state')
     .executeTakeFirst();
-  if (!row) return undefined;
-  await db
-    .updateTable('import_job')
-    .set({
-      cancel_requested_at: sql`clock_timestamp()`,
-      updated_at: sql`clock_timestamp()`,
-      ...(row.state === 'queued' ? { state: 'cancelled' as const, finished_at: sql<Date>`clock_timestamp()` } : {}),
-    })
-    .where('submission_id', '=', submissionId)
-    .execute();
-  return row.state;
+  return row?.state;
 }
 
 export interface ReapedImportJob {

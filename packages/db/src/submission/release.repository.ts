@@ -48,17 +48,6 @@ export async function findPendingRelease(db: Db, submissionId: number) {
     .executeTakeFirst();
 }
 
-/** Every release of a submission, newest first: pending, released, cancelled or failed. */
-export async function listReleases(db: Db, submissionId: number) {
-  return db
-    .selectFrom('scheduled_release as r')
-    .innerJoin('app_user as u', 'u.id', 'r.scheduled_by')
-    .select(['r.id', 'r.release_at', 'r.state', 'r.settled_at', 'r.error', 'u.email as scheduled_by_email'])
-    .where('r.submission_id', '=', submissionId)
-    .orderBy('r.id', 'desc')
-    .execute();
-}
-
 /**
  * The earliest release due at `now`, unlocked: lock its submission, then `lockPendingRelease`
  * (every writer locks the submission first, so a release and a cancellation cannot deadlock).

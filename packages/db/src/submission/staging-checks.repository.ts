@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../create-db.js';
+import { deleteFindings } from './finding.repository.js';
 
 /** Joins a staged row `s` to its series `ser`; nulls (absent classifications) match each other. */
 export const seriesMatch = sql`ser.ref_area = s.ref_area and ser.indicator = s.indicator and ser.source = s.source
@@ -43,7 +44,7 @@ export async function checkStagedRows(db: Db, submissionId: number, country: str
   await sql`
     insert into finding ${findingColumns}
     select ${submissionId}, 'staging', 'UNKNOWN_SOURCE', 'error', s.line, 'source', s.source, 'a source registered for ' || s.ref_area,
-      format('Line %s: source %s is not in the source registry of %s. Register it first (catalogue sources), or use a registered source id.', s.line, s.source, s.ref_area)
+      format('Line %s: source %s is not in the source registry of %s. Register it first on the hub (Catalogue › Sources), or use a registered source id.', s.line, s.source, s.ref_area)
     from staging_observation s
     where s.submission_id = ${submissionId} and s.ref_area = ${country}
       and not exists (select 1 from source where source.id = s.source and source.country = s.ref_area)`.execute(db);
@@ -55,7 +56,7 @@ export async function checkStagedRows(db: Db, submissionId: number, country: str
  * Replaces the previous run's warnings, since published data may have changed since.
  */
 export async function checkJumpsAgainstPublished(db: Db, submissionId: number): Promise<void> {
-  await db.deleteFrom('finding').where('submission_id', '=', submissionId).where('origin', '=', 'published').execute();
+  await deleteFindings(db, submissionId, 'published');
   // Set-based: staged values and the current published ones of the same series, merged in one
   // sort per series and frequency; a running max over the published rows carries the previous
   // period to each staged row ("time value", times of one length compare as text in "C" order).

@@ -1,4 +1,4 @@
-import type { SubmissionStatus } from '@ilms/domain';
+import type { RevisionReason, Severity, SubmissionStatus } from '@ilms/domain';
 import type { ColumnType, Generated } from 'kysely';
 
 /** numeric: written as string, always read as an exact decimal string. */
@@ -8,14 +8,12 @@ type Json = ColumnType<unknown, string, string>;
 /** int8 identities: read as numbers (see create-db), never written. */
 type Id = ColumnType<number, never, never>;
 
-export type { SubmissionStatus } from '@ilms/domain';
+export type { RevisionReason, Severity, SubmissionStatus } from '@ilms/domain';
 export type ImportJobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 export type ImportJobPhase = 'queued' | 'loading' | 'validating' | 'checking' | 'done';
 export type ReleaseState = 'pending' | 'released' | 'cancelled' | 'failed';
 export type SubmissionMode = 'merge' | 'replace' | 'delete';
 export type FindingOrigin = 'file' | 'staging' | 'published';
-export type Severity = 'error' | 'warning';
-export type RevisionReason = 'correction' | 'new_source' | 'methodology_change' | 'routine_revision';
 
 export interface SubmissionTables {
   submission: SubmissionTable;
@@ -51,7 +49,7 @@ export interface SubmissionTable {
 export interface SubmissionEventTable {
   id: Id;
   submission_id: number;
-  status: string;
+  status: SubmissionStatus;
   actor_id: string | null;
   occurred_at: Date;
   comment: string | null;

@@ -1,12 +1,8 @@
 import { formatClassificationCode, parseSchemeId, type StandardSchemeId } from '../codes.js';
-import type { AgeBand } from './age-band.js';
-import { type HierarchyEdge, type Scheme, schemeSchema } from './scheme.schema.js';
+import { type ClassificationCode, type HierarchyEdge, type Scheme, schemeSchema } from './scheme.schema.js';
 
-export interface CodeInput {
-  code: string;
-  label: string;
-  ageBand?: AgeBand;
-}
+/** A code as written in a scheme table: its full id is derived from the scheme's. */
+export type CodeInput = Omit<ClassificationCode, 'id'>;
 
 interface SchemeInput {
   id: StandardSchemeId;

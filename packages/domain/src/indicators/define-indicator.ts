@@ -1,5 +1,5 @@
-import type { DimensionId, StandardSchemeId } from '../codes.js';
 import {
+  type DimensionSlot,
   HUB_CODE_PREFIX,
   type Indicator,
   type Measure,
@@ -8,12 +8,8 @@ import {
   type Slot,
 } from './indicator.schema.js';
 
-interface Breakdown {
-  dimension: DimensionId;
-  standardSchemes: StandardSchemeId[];
-  acceptsNational: boolean;
-  phrase: string;
-}
+/** A dimension slot of an indicator before its slot is known, with the words naming it in labels. */
+type Breakdown = Omit<DimensionSlot, 'slot'> & { phrase: string };
 
 /*
  * What each classification token of an indicator code stands for. The migrant-status splits

@@ -1,4 +1,5 @@
 import type { Finding as DomainFinding } from '@ilms/domain';
+import { joinCode, joinMessage, type LineAnnotation } from '../report/annotated.js';
 import {
   type FindingCode,
   type FindingParams,
@@ -28,13 +29,6 @@ export interface CodeSummary {
   firstMessage: string;
 }
 
-/** A finding for a row already written to the annotated copy. */
-export interface LateAnnotation {
-  line: number;
-  code: FindingCode;
-  message: string;
-}
-
 const FIRST_LINES = 10;
 
 /** The default number of findings stored in full per file; past it only counts per code go on. */
@@ -59,7 +53,7 @@ export class FindingCollector {
    * checked after their block): they are kept in `late` and merged into the copy afterwards.
    */
   isLate = false;
-  readonly late: LateAnnotation[] = [];
+  readonly late: LineAnnotation[] = [];
   /** Whether late findings are kept for the annotated copy (without one there is nothing to merge). */
   keepsLate = true;
 
@@ -94,8 +88,8 @@ export class FindingCollector {
     if (this.isLate) {
       if (this.keepsLate) this.late.push({ line: params.line, code, message });
     } else {
-      this.rowCodes = this.rowCodes === '' ? code : `${this.rowCodes}; ${code}`;
-      this.rowMessages = this.rowMessages === '' ? message : `${this.rowMessages} | ${message}`;
+      this.rowCodes = joinCode(this.rowCodes, code);
+      this.rowMessages = joinMessage(this.rowMessages, message);
     }
     this.sink.write({
       code,

@@ -6,14 +6,9 @@ import { countChar, type Dialect } from '../read/dialect.js';
 import { makeDecoder } from '../read/read-text.js';
 import { readSheetRecords, SHEET_DIALECT } from '../read/read-workbook.js';
 import { detectBom, detectContainer, detectUtf16WithoutBom } from '../read/sniff.js';
-import { Annotated } from './annotated.js';
+import { Annotated, type LineAnnotation, LineAnnotations } from './annotated.js';
 
-/** One finding to show on the record that starts on `line`. */
-export interface LineAnnotation {
-  line: number;
-  code: string;
-  message: string;
-}
+export type { LineAnnotation };
 
 /**
  * Text parsed at a time, as `readText` reads it: also the most text whose findings are held
@@ -65,14 +60,10 @@ function gunzip(bytes: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
   return unzip;
 }
 
-/**
- * The findings of the line being written, joined as the validator joins a row's findings. Those
- * of lines no record starts on (the header, the inside of a quoted field) are passed over.
- */
+/** The findings of the line being written, read from `annotations` only as far as needed. */
 class AnnotationCursor {
   private readonly iterator: AsyncIterator<LineAnnotation>;
-  private held: LineAnnotation[] = [];
-  private at = 0;
+  private readonly held = new LineAnnotations();
   private isDone = false;
 
   constructor(annotations: AsyncIterable<LineAnnotation>) {
@@ -81,10 +72,10 @@ class AnnotationCursor {
 
   /** Reads ahead until every annotation up to `line` is held. */
   async loadThrough(line: number): Promise<void> {
-    while (!this.isDone && (this.held.at(-1)?.line ?? 0) <= line) {
+    while (!this.isDone && this.held.lastLine <= line) {
       const next = await this.iterator.next();
       if (next.done) this.isDone = true;
-      else this.held.push(next.value);
+      else this.held.add(next.value);
     }
   }
 
@@ -94,19 +85,7 @@ class AnnotationCursor {
   }
 
   take(line: number): { codes: string; messages: string } {
-    let codes = '';
-    let messages = '';
-    while (this.at < this.held.length && (this.held[this.at]?.line ?? 0) < line) this.at++;
-    for (; this.at < this.held.length && this.held[this.at]?.line === line; this.at++) {
-      const a = this.held[this.at] as LineAnnotation;
-      codes = codes === '' ? a.code : `${codes}; ${a.code}`;
-      messages = messages === '' ? a.message : `${messages} | ${a.message}`;
-    }
-    if (this.at > 4096) {
-      this.held = this.held.slice(this.at);
-      this.at = 0;
-    }
-    return { codes, messages };
+    return this.held.take(line);
   }
 }
 

@@ -2,9 +2,59 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
-import type { LateAnnotation } from '../findings/collector.js';
 import { DelimitedReader, type Dialect, type RecordSpan } from '../read/delimited-reader.js';
 import { quoteFor } from './csv-text.js';
+
+/** One finding to show on the record that starts on `line`. */
+export interface LineAnnotation {
+  line: number;
+  code: string;
+  message: string;
+}
+
+/** A row's findings share its two cells: codes joined by "; ", messages by " | ". */
+export const joinCode = (codes: string, code: string) => (codes === '' ? code : `${codes}; ${code}`);
+export const joinMessage = (messages: string, message: string) =>
+  messages === '' ? message : `${messages} | ${message}`;
+
+/**
+ * Annotations in line order, taken a line at a time as the copy's records go by. Those of lines
+ * no record starts on (the header, the inside of a quoted field) are passed over.
+ */
+export class LineAnnotations {
+  private held: LineAnnotation[];
+  private at = 0;
+
+  constructor(inLineOrder: LineAnnotation[] = []) {
+    this.held = inLineOrder;
+  }
+
+  /** The line of the last annotation held (0 when none). */
+  get lastLine(): number {
+    return this.held.at(-1)?.line ?? 0;
+  }
+
+  add(annotation: LineAnnotation): void {
+    this.held.push(annotation);
+  }
+
+  /** Appends the annotations of `line` to a row's cells. */
+  take(line: number, codes = '', messages = ''): { codes: string; messages: string } {
+    let joinedCodes = codes;
+    let joinedMessages = messages;
+    while (this.at < this.held.length && (this.held[this.at]?.line ?? 0) < line) this.at++;
+    for (; this.at < this.held.length && this.held[this.at]?.line === line; this.at++) {
+      const a = this.held[this.at] as LineAnnotation;
+      joinedCodes = joinCode(joinedCodes, a.code);
+      joinedMessages = joinMessage(joinedMessages, a.message);
+    }
+    if (this.at > 4096) {
+      this.held = this.held.slice(this.at);
+      this.at = 0;
+    }
+    return { codes: joinedCodes, messages: joinedMessages };
+  }
+}
 
 /**
  * The user's file with `_finding_code` and `_finding_message` appended. Row text is copied as
@@ -108,12 +158,11 @@ export class Annotated {
  * Second, streaming pass over the annotated copy: adds the findings that were known only after
  * their rows were written (dataset rules) to the rows they name. Only runs when there are some.
  */
-export async function mergeLateAnnotations(copy: Annotated, late: readonly LateAnnotation[]): Promise<void> {
+export async function mergeLateAnnotations(copy: Annotated, late: readonly LineAnnotation[]): Promise<void> {
   if (late.length === 0) return;
-  const sorted = [...late].sort((a, b) => a.line - b.line);
+  const annotations = new LineAnnotations([...late].sort((a, b) => a.line - b.line));
   const { delimiter: d } = copy.dialect;
   const next = new Annotated(`${copy.path}.tmp`, copy.dialect, copy.withBom);
-  let at = 0;
   const reader = new DelimitedReader(copy.dialect, {
     onRecord: (fields, line, record) => {
       const raw = record.text;
@@ -125,15 +174,12 @@ export async function mergeLateAnnotations(copy: Annotated, late: readonly LateA
         next.header(raw.slice(0, raw.lastIndexOf(d, raw.lastIndexOf(d) - 1)), line);
         return true;
       }
-      let codes = fields.at(-2) ?? '';
-      let messages = fields.at(-1) ?? '';
-      const base = raw.slice(0, raw.length - (quoteFor(d, codes).length + quoteFor(d, messages).length + 2));
-      while (at < sorted.length && (sorted[at]?.line ?? 0) < line) at++;
-      for (; at < sorted.length && sorted[at]?.line === line; at++) {
-        const a = sorted[at] as LateAnnotation;
-        codes = codes === '' ? a.code : `${codes}; ${a.code}`;
-        messages = messages === '' ? a.message : `${messages} | ${a.message}`;
-      }
+      const written = { codes: fields.at(-2) ?? '', messages: fields.at(-1) ?? '' };
+      const base = raw.slice(
+        0,
+        raw.length - (quoteFor(d, written.codes).length + quoteFor(d, written.messages).length + 2),
+      );
+      const { codes, messages } = annotations.take(line, written.codes, written.messages);
       next.row(base, codes, messages);
       return true;
     },

@@ -94,6 +94,9 @@ export interface CompiledCatalogue {
   areas: ReadonlySet<string>;
   obsStatuses: ReadonlySet<string>;
   missingStatuses: ReadonlySet<string>;
+  /** The two sets as the `expected` of their findings, joined once rather than per finding. */
+  obsStatusList: string;
+  missingStatusList: string;
   notes: ReadonlyMap<string, string>;
   noteColumns: ReadonlyMap<string, string>;
 }
@@ -206,6 +209,8 @@ export function compileCatalogue(): CompiledCatalogue {
     });
   });
   const noteTypeColumn = new Map(catalogue.noteTypes.map((t) => [t.id, t.column]));
+  const obsStatuses = catalogue.obsStatuses.map((s) => s.code);
+  const missingStatuses = catalogue.obsStatuses.filter((s) => s.allowsEmptyValue).map((s) => s.code);
   return {
     indicators,
     codes,
@@ -214,8 +219,10 @@ export function compileCatalogue(): CompiledCatalogue {
     rates,
     sameTotals: sameTotals.map((identity) => identity.indicators.join(', ')),
     areas: new Set(catalogue.countries.flatMap((c) => [c.code, ...c.aliases])),
-    obsStatuses: new Set(catalogue.obsStatuses.map((s) => s.code)),
-    missingStatuses: new Set(catalogue.obsStatuses.filter((s) => s.allowsEmptyValue).map((s) => s.code)),
+    obsStatuses: new Set(obsStatuses),
+    missingStatuses: new Set(missingStatuses),
+    obsStatusList: obsStatuses.join(', '),
+    missingStatusList: missingStatuses.join(', '),
     notes: new Map(catalogue.notes.map((n) => [n.code, n.type])),
     noteColumns: new Map(catalogue.notes.map((n) => [n.code, noteTypeColumn.get(n.type) ?? ''])),
   };

@@ -115,12 +115,7 @@ export class RowValidator {
 
     const status = this.cell(c.obs_status, fields);
     if (status !== '' && !cat.obsStatuses.has(status)) {
-      f.add('UNKNOWN_OBS_STATUS', {
-        line,
-        column: 'obs_status',
-        value: status,
-        expected: [...cat.obsStatuses].join(', '),
-      });
+      f.add('UNKNOWN_OBS_STATUS', { line, column: 'obs_status', value: status, expected: cat.obsStatusList });
     }
     checkNotes(this.ctx, c, fields, line);
 

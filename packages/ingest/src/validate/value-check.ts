@@ -25,7 +25,7 @@ export function checkValue(
       line,
       column: 'obs_value',
       value: status,
-      expected: [...ctx.cat.missingStatuses].join(', '),
+      expected: ctx.cat.missingStatusList,
     });
     return undefined;
   }

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { words } from '../../format/words.js';
 import { useTRPC } from '../../trpc.js';
+import { useUrlFilters } from '../../use-url-filters.js';
 
 const topics = ['stock', 'inflow', 'nationals_abroad', 'sdg'] as const;
 const criteria = ['place_of_birth', 'citizenship', 'not_applicable'] as const;
@@ -14,7 +15,7 @@ function pick<T extends string>(allowed: readonly T[], value: string | null): T 
 /** Indicators, searchable and filterable; filters live in the URL so a view can be shared. */
 export function IndicatorListPage() {
   const trpc = useTRPC();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlFilters();
   const filter = {
     search: params.get('q') ?? undefined,
     topic: pick(topics, params.get('topic')),
@@ -23,19 +24,13 @@ export function IndicatorListPage() {
   };
   const indicators = useQuery(trpc.catalogue.listIndicators.queryOptions(filter, { placeholderData: (prev) => prev }));
 
-  const update = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-
   return (
     <>
       <h1>Catalogue</h1>
       <p>
         The ILMS indicators every upload is checked against. See also the{' '}
-        <Link to="/catalogue/classifications">classifications</Link>.
+        <Link to="/catalogue/classifications">classifications</Link> and each country’s{' '}
+        <Link to="/catalogue/sources">sources</Link>.
       </p>
       <search>
         <form className="filters" onSubmit={(e) => e.preventDefault()}>

@@ -3,9 +3,11 @@ import { useEffect } from 'react';
 import { errorText } from '../../auth/error-text.js';
 import { useCan } from '../../auth/use-me.js';
 import { DateTime } from '../../components/date-time.js';
+import { FormError } from '../../components/form-error.js';
 import { ProgressLine } from '../../components/progress-line.js';
+import { formatBytes, formatCount } from '../../format/numbers.js';
 import { useTRPC } from '../../trpc.js';
-import { formatBytes, formatCount, type SubmissionJob } from './submission-types.js';
+import type { SubmissionJob } from './submission-types.js';
 
 const phaseLabels: Record<SubmissionJob['phase'], string> = {
   queued: 'Waiting for a worker',
@@ -67,11 +69,7 @@ export function JobProgress({ country, id, onEnd }: JobProgressProps) {
         {formatCount(data.rowsRead)} row{data.rowsRead === 1 ? '' : 's'} read · last update{' '}
         <DateTime value={data.updatedAt} withSeconds withZone />
       </p>
-      {cancel.isError && (
-        <p role="alert" className="form-error">
-          {errorText(cancel.error)}
-        </p>
-      )}
+      <FormError error={cancel.error} />
       {canCancel && isActive(data) && (
         <button
           type="button"

@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { errorText } from '../../auth/error-text.js';
 import { useCan } from '../../auth/use-me.js';
-import { formatLocalDateTime, zoneLabel } from '../../components/date-time.js';
+import { formatLocalDateTime, localInputToInstant, zoneLabel } from '../../components/date-time.js';
+import { FormError } from '../../components/form-error.js';
 import { useTRPC } from '../../trpc.js';
 import { RevisionFields, type RevisionValues, revisionInput } from './revision-fields.js';
 import { isRevision, useSubmissionDiff } from './submission-diff.js';
@@ -13,9 +13,6 @@ interface ReviewProps {
   /** Refreshes the page's data after a change. */
   onChanged: () => Promise<unknown>;
 }
-
-/** `datetime-local` holds the browser's local time without a zone; the API takes an instant. */
-const toInstant = (local: string) => new Date(local).toISOString();
 
 /** The coordinator's choices for a submitted file: publish now, schedule the release, or return it. */
 export function ReviewForms({ country, id, onChanged }: ReviewProps) {
@@ -77,7 +74,7 @@ function PublishForm({
         return;
       }
       setProblem(null);
-      schedule.mutate({ country, id, releaseAt: toInstant(releaseAt), ...revisionInput(revision) });
+      schedule.mutate({ country, id, releaseAt: localInputToInstant(releaseAt), ...revisionInput(revision) });
       return;
     }
     setProblem(null);
@@ -126,11 +123,7 @@ function PublishForm({
           </button>
         </fieldset>
       )}
-      {(problem || failed) && (
-        <p role="alert" className="form-error">
-          {problem ?? errorText(failed?.error)}
-        </p>
-      )}
+      <FormError problem={problem} error={failed?.error} />
     </form>
   );
 }
@@ -166,11 +159,7 @@ function ReturnForm({ country, id, onChanged }: ReviewProps) {
           }}
         />
       </label>
-      {(problem || giveBack.isError) && (
-        <p role="alert" className="form-error">
-          {problem ?? errorText(giveBack.error)}
-        </p>
-      )}
+      <FormError problem={problem} error={giveBack.error} />
       <button type="submit" className="action-button" disabled={giveBack.isPending}>
         Return with this comment
       </button>

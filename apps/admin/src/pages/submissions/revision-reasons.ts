@@ -1,4 +1,5 @@
 import { type RevisionReason, revisionReasonCodes, revisionReasons } from '@ilms/domain/revision-reasons';
+import { words } from '../../format/words.js';
 
 // The plain-data module only: the domain package's index would bring its whole catalogue (~570 kB).
 export { revisionReasonCodes };
@@ -7,5 +8,4 @@ export const revisionReasonLabels = Object.fromEntries(
   revisionReasons.map(({ code, label, description }) => [code, { label, description }]),
 ) as Record<RevisionReason, { label: string; description: string }>;
 
-export const revisionReasonLabel = (code: string) =>
-  revisionReasonLabels[code as RevisionReason]?.label ?? code.replaceAll('_', ' ');
+export const revisionReasonLabel = (code: string) => revisionReasonLabels[code as RevisionReason]?.label ?? words(code);

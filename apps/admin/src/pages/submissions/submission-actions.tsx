@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { errorText } from '../../auth/error-text.js';
 import { useCan } from '../../auth/use-me.js';
+import { FormError } from '../../components/form-error.js';
 import { useTRPC } from '../../trpc.js';
 import type { SubmissionDetail } from './submission-types.js';
 
@@ -87,11 +87,7 @@ export function SubmissionActions({ submission, onChanged }: SubmissionActionsPr
           </div>
         </div>
       )}
-      {failed && (
-        <p role="alert" className="form-error">
-          {errorText(failed.error)}
-        </p>
-      )}
+      <FormError error={failed?.error} />
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { errorText } from '../../auth/error-text.js';
+import { formatCount } from '../../format/numbers.js';
 import { useTRPC } from '../../trpc.js';
-import { type SubmissionDiff as Diff, formatCount } from './submission-types.js';
+import type { SubmissionDiff as Diff } from './submission-types.js';
 
-export const DIFF_SAMPLE_SIZE = 20;
+const DIFF_SAMPLE_SIZE = 20;
 
 /** The diff query, shared (same cache entry) by the preview and the publish form. */
 export function useSubmissionDiff(country: string, id: number, isEnabled: boolean) {
@@ -17,6 +18,22 @@ export function useSubmissionDiff(country: string, id: number, isEnabled: boolea
 export const isRevision = (diff: Diff | undefined) =>
   !!diff && diff.counts.some((row) => row.changed > 0 || row.removed > 0);
 
+type CountKey = 'new' | 'changed' | 'unchanged' | 'removed' | 'absent';
+
+/** The count columns: a delete file only removes values, or finds none published to remove. */
+const countColumns: Record<'apply' | 'delete', readonly { key: CountKey; label: string }[]> = {
+  apply: [
+    { key: 'new', label: 'New' },
+    { key: 'changed', label: 'Changed' },
+    { key: 'unchanged', label: 'Unchanged' },
+    { key: 'removed', label: 'Removed' },
+  ],
+  delete: [
+    { key: 'removed', label: 'Removed' },
+    { key: 'absent', label: 'Not published (nothing to remove)' },
+  ],
+};
+
 const signed = (value: string | null) => (value === null ? '–' : value.startsWith('-') ? value : `+${value}`);
 
 /** What publishing the submission now would add, change and remove, with the largest changes. */
@@ -25,7 +42,7 @@ export function SubmissionDiffPreview({ country, id }: { country: string; id: nu
   if (diff.isPending) return <p role="status">Comparing with the published data…</p>;
   if (diff.isError) return <p role="alert">Could not compare with the published data: {errorText(diff.error)}</p>;
   const { counts, changedSample, mode } = diff.data;
-  const isDelete = mode === 'delete';
+  const columns = countColumns[mode === 'delete' ? 'delete' : 'apply'];
   return (
     <section aria-labelledby="diff-heading">
       <h2 id="diff-heading">Changes to the published data</h2>
@@ -38,29 +55,11 @@ export function SubmissionDiffPreview({ country, id }: { country: string; id: nu
           <thead>
             <tr>
               <th scope="col">Indicator</th>
-              {!isDelete && (
-                <th scope="col" className="number">
-                  New
+              {columns.map((column) => (
+                <th key={column.key} scope="col" className="number">
+                  {column.label}
                 </th>
-              )}
-              {!isDelete && (
-                <th scope="col" className="number">
-                  Changed
-                </th>
-              )}
-              {!isDelete && (
-                <th scope="col" className="number">
-                  Unchanged
-                </th>
-              )}
-              <th scope="col" className="number">
-                Removed
-              </th>
-              {isDelete && (
-                <th scope="col" className="number">
-                  Not published (nothing to remove)
-                </th>
-              )}
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -69,11 +68,11 @@ export function SubmissionDiffPreview({ country, id }: { country: string; id: nu
                 <th scope="row">
                   <code>{row.indicator}</code>
                 </th>
-                {!isDelete && <td className="number">{formatCount(row.new)}</td>}
-                {!isDelete && <td className="number">{formatCount(row.changed)}</td>}
-                {!isDelete && <td className="number">{formatCount(row.unchanged)}</td>}
-                <td className="number">{formatCount(row.removed)}</td>
-                {isDelete && <td className="number">{formatCount(row.absent)}</td>}
+                {columns.map((column) => (
+                  <td key={column.key} className="number">
+                    {formatCount(row[column.key])}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

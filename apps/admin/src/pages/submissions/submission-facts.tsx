@@ -1,6 +1,7 @@
 import { DateTime } from '../../components/date-time.js';
+import { formatBytes, formatCount } from '../../format/numbers.js';
 import { modeLabels } from './submission-status.js';
-import { formatBytes, formatCount, type SubmissionDetail } from './submission-types.js';
+import type { SubmissionDetail } from './submission-types.js';
 
 /** The file and its counts: what was uploaded, by whom, when, and how it is applied. */
 export function SubmissionFacts({ submission }: { submission: SubmissionDetail }) {

@@ -1,6 +1,5 @@
-import { CountrySelect } from '../../components/country-select.js';
+import { type CountryChoice, CountrySelect } from '../../components/country-select.js';
 import { statuses, statusLabels } from './submission-status.js';
-import type { CountryChoice } from './use-country-choices.js';
 
 export interface SubmissionFilterValues {
   country: string;

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorText } from '../../auth/error-text.js';
+import { formatCount } from '../../format/numbers.js';
 import { useTRPC } from '../../trpc.js';
-import { downloadPath, formatCount } from './submission-types.js';
+import { downloadPath } from './submission-types.js';
 
 const PAGE_SIZE = 50;
 

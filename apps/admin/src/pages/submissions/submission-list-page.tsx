@@ -1,16 +1,18 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { errorText } from '../../auth/error-text.js';
+import { useCountryChoices } from '../../auth/use-country-choices.js';
 import { useCan } from '../../auth/use-me.js';
 import { DateTime, zoneLabel } from '../../components/date-time.js';
 import { PageHeading } from '../../components/page-heading.js';
 import { nextSort, SortHeader, type SortState, sortRows } from '../../components/sort-header.js';
+import { formatBytes, formatCount } from '../../format/numbers.js';
 import { useTRPC } from '../../trpc.js';
+import { useUrlFilters } from '../../use-url-filters.js';
 import { SubmissionFilters, type SubmissionFilterValues } from './submission-filters.js';
 import { StatusBadge, statuses } from './submission-status.js';
-import { formatBytes, formatCount, type SubmissionRow, submissionPath } from './submission-types.js';
-import { useCountryChoices } from './use-country-choices.js';
+import { type SubmissionRow, submissionPath } from './submission-types.js';
 
 const PAGE_SIZE = 50;
 
@@ -59,19 +61,20 @@ const pickStatus = (value: string | null) => statuses.find((status) => status ==
 /** Uploaded files and where each stands; filters live in the URL so a view can be shared. */
 export function SubmissionListPage() {
   const trpc = useTRPC();
-  const [params, setParams] = useSearchParams();
-  const { choices, isRegional, isPending } = useCountryChoices();
+  const [params, setFilter] = useUrlFilters();
+  const { choices, isRegional, defaultCountry, isPending } = useCountryChoices();
   const canUpload = useCan('submissions.upload');
   const [cursors, setCursors] = useState<number[]>([]);
   const [sort, setSort] = useState<SortState<Column>>({ key: 'id', direction: 'descending' });
+  const status = pickStatus(params.get('status'));
   const values: SubmissionFilterValues = {
-    country: params.get('country') ?? (isRegional ? '' : (choices[0]?.code ?? '')),
-    status: pickStatus(params.get('status')) ?? '',
+    country: params.get('country') ?? defaultCountry,
+    status: status ?? '',
     indicator: params.get('indicator') ?? '',
   };
   const filter = {
     country: values.country || undefined,
-    status: pickStatus(values.status),
+    status,
     indicator: values.indicator || undefined,
     limit: PAGE_SIZE,
   };
@@ -89,10 +92,7 @@ export function SubmissionListPage() {
   const isLoading = pages.some((page) => page.isPending && isReady);
 
   const update = (key: keyof SubmissionFilterValues, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
+    setFilter(key, value);
     setCursors([]);
   };
   const loadMore = () => {

@@ -1,15 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useCountryChoices } from '../../auth/use-country-choices.js';
 import { CountrySelect } from '../../components/country-select.js';
 import { FileDropZone } from '../../components/file-drop-zone.js';
+import { FormError } from '../../components/form-error.js';
 import { PageHeading } from '../../components/page-heading.js';
 import { ProgressLine } from '../../components/progress-line.js';
+import { formatBytes } from '../../format/numbers.js';
 import { useTRPC } from '../../trpc.js';
 import { JobProgress } from './job-progress.js';
-import { formatBytes, submissionPath } from './submission-types.js';
+import { submissionPath } from './submission-types.js';
 import { type UploadAnswer, type UploadMode, uploadFile } from './upload-request.js';
-import { useCountryChoices } from './use-country-choices.js';
 
 const modes: readonly { value: UploadMode; label: string; description: string }[] = [
   {
@@ -41,7 +43,7 @@ export function UploadPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const { choices, isRegional, isPending } = useCountryChoices();
+  const { choices, isRegional, defaultCountry, isPending } = useCountryChoices();
   const [chosenCountry, setCountry] = useState(params.get('country') ?? '');
   const [mode, setMode] = useState<UploadMode>('merge');
   const [file, setFile] = useState<File | null>(null);
@@ -49,7 +51,7 @@ export function UploadPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   // A focal point's own country is chosen for them; a coordinator picks one.
-  const country = chosenCountry || (isRegional ? '' : (choices[0]?.code ?? ''));
+  const country = chosenCountry || defaultCountry;
 
   const start = async (event: FormEvent) => {
     event.preventDefault();
@@ -127,11 +129,7 @@ export function UploadPage() {
           file={file}
           onFile={setFile}
         />
-        {problem && (
-          <p role="alert" className="form-error">
-            {problem}
-          </p>
-        )}
+        <FormError problem={problem} />
         <button type="submit" className="action-button primary">
           Upload
         </button>

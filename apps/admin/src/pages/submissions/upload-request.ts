@@ -1,6 +1,6 @@
 export type UploadMode = 'merge' | 'replace' | 'delete';
 
-export interface UploadTarget {
+interface UploadTarget {
   country: string;
   mode: UploadMode;
   file: File;
@@ -11,17 +11,6 @@ export interface UploadAnswer {
   country: string;
   /** The same file was uploaded before for the country: this is that submission. */
   isExisting: boolean;
-}
-
-/** A refusal from the upload route, or a network failure, in words for the person uploading. */
-export class UploadError extends Error {
-  override name = 'UploadError';
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-  }
 }
 
 interface Progress {
@@ -36,15 +25,15 @@ const statusMessages: Record<number, string> = {
   413: 'The file is larger than the server accepts. Split it by indicator or year and upload the parts.',
 };
 
-function readRefusal(request: XMLHttpRequest): UploadError {
+/** A refusal from the upload route in words for the person uploading: the server's own, or the status's. */
+function readRefusal(request: XMLHttpRequest): Error {
   try {
-    const body = JSON.parse(request.responseText) as { error?: { code?: string; message?: string } };
-    if (body.error?.message) return new UploadError(body.error.message, body.error.code ?? String(request.status));
+    const body = JSON.parse(request.responseText) as { error?: { message?: string } };
+    if (body.error?.message) return new Error(body.error.message);
   } catch {
     // Not JSON (a proxy's error page, say): fall back to the status below.
   }
-  const message = statusMessages[request.status] ?? `The server refused the upload (HTTP ${request.status}).`;
-  return new UploadError(message, String(request.status));
+  return new Error(statusMessages[request.status] ?? `The server refused the upload (HTTP ${request.status}).`);
 }
 
 /**
@@ -69,16 +58,13 @@ export function uploadFile(
         resolve(JSON.parse(request.responseText) as UploadAnswer);
       } catch {
         reject(
-          new UploadError(
-            'The server accepted the file but its answer could not be read. Reload the submissions list.',
-            'BAD_ANSWER',
-          ),
+          new Error('The server accepted the file but its answer could not be read. Reload the submissions list.'),
         );
       }
     };
     request.onerror = () =>
-      reject(new UploadError('The upload was interrupted: check the network connection and try again.', 'NETWORK'));
-    request.onabort = () => reject(new UploadError('You stopped the upload; nothing was stored.', 'ABORTED'));
+      reject(new Error('The upload was interrupted: check the network connection and try again.'));
+    request.onabort = () => reject(new Error('You stopped the upload; nothing was stored.'));
     signal.addEventListener('abort', () => request.abort(), { once: true });
     request.send(file);
   });
