@@ -42,7 +42,7 @@ export function SourcesPage() {
       </search>
       {sources.isError && <p role="alert">Could not load the sources: {sources.error.message}</p>}
       {sources.data && (
-        <table>
+        <table className="data-table">
           <caption>
             {sources.data.length} source{sources.data.length === 1 ? '' : 's'}
             {shownCountry ? ` of ${shownCountry}` : ''}
