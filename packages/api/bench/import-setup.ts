@@ -23,9 +23,12 @@ const ERROR_EVERY = 499;
 /**
  * Values of one (source, period) group, per code (full id) and sex, in thousandths: each leaf of
  * CDS_DES gets a value per sex, each parent the sum of its children, SEX_T the sum of M and F, so
- * the file adds up. `revised` adds 0.001 to M and F of every other leaf (and so to their totals).
+ * the file adds up. A leaf's value starts from a level of its own and grows a little each month,
+ * as stocks of migrant workers do; one leaf-period in 499 doubles for that period, so the
+ * year-on-year check has real jumps to find. `revised` adds 0.001 to M and F of every other leaf
+ * (and so to their totals).
  */
-function groupValues(group: number, codes: string[], revised: boolean): Map<string, number[]> {
+function groupValues(source: number, period: number, codes: string[], revised: boolean): Map<string, number[]> {
   const scheme = catalogue.schemes.find((s) => s.id === 'CDS_DES');
   if (!scheme) throw new Error('CDS_DES is not in the catalogue');
   const values = new Map<string, number[]>();
@@ -38,10 +41,10 @@ function groupValues(group: number, codes: string[], revised: boolean): Map<stri
     if (children.length === 0) {
       const index = leafIndex.get(`CDS_DES_${code}`) ?? 0;
       const bump = revised && index % 2 === 1 ? 1 : 0;
-      mf = [
-        ((index * 7919 + group * 104_729) % 1_000_000) + bump,
-        ((index * 6101 + group * 86_969 + 17) % 1_000_000) + bump,
-      ];
+      const jump = (index * 13 + period) % 499 === 0 ? 2 : 1;
+      const level = (seed: number) =>
+        (50_000 + ((index * seed + source * 104_729) % 900_000) + period * ((index * 31 + seed) % 200)) * jump + bump;
+      mf = [level(7919), level(6101)];
     } else {
       mf = [0, 0];
       for (const child of children) {
@@ -79,13 +82,13 @@ export async function generateImportFile(
     const sexIndex = rest % SEXES.length;
     const sex = SEXES[sexIndex];
     const group = Math.floor(rest / SEXES.length);
+    // Monthly periods from 1950: enough distinct keys, all periods the validator accepts.
+    const period = Math.floor(group / SOURCES.length);
     if (group !== currentGroup) {
-      values = groupValues(group, destinations, revised);
+      values = groupValues(group % SOURCES.length, period, destinations, revised);
       currentGroup = group;
     }
     const source = SOURCES[group % SOURCES.length];
-    // Monthly periods from 1950: enough distinct keys, all periods the validator accepts.
-    const period = Math.floor(group / SOURCES.length);
     const time = `${1950 + Math.floor(period / 12)}M${String((period % 12) + 1).padStart(2, '0')}`;
     const millis = (values.get(destination)?.[sexIndex] ?? 0) + (i % ERROR_EVERY === ERROR_EVERY - 1 ? 7 : 0);
     const value = `${Math.floor(millis / 1000)}.${String(millis % 1000).padStart(3, '0')}`;

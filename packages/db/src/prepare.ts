@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { type SeedResult, seedCatalogue } from './catalogue/seed-catalogue.js';
 import type { Db } from './create-db.js';
 import { migrateToLatest } from './migrate.js';
@@ -14,5 +15,8 @@ export async function prepareDatabase(db: Db): Promise<PreparedDatabase> {
   const version = await assertSupportedServer(db);
   const applied = await migrateToLatest(db);
   const seed = await seedCatalogue(db);
+  // Fresh catalogue tables have no statistics until autovacuum gets to them; without them the
+  // planner takes a join to `indicator` for one row and nests loops over a million staged rows.
+  if (seed.written > 0 || applied.length > 0) await sql`analyze`.execute(db);
   return { version, migrationsApplied: applied.map((r) => r.migrationName), seed };
 }

@@ -131,6 +131,38 @@ describe('submissions', () => {
     await expect(focal.submissions.submit({ country: 'KHM', id })).resolves.toEqual({ id, status: 'submitted' });
   });
 
+  it('checks jumps again at submit only when the country has published something since', async () => {
+    const toThailand = { classif1: 'CDS_DES_THA' };
+    const { id } = await create([row('2031', '20.000', toThailand)]);
+    const jumpIds = () =>
+      db
+        .selectFrom('finding')
+        .select('id')
+        .where('submission_id', '=', id)
+        .where('code', '=', 'YEAR_ON_YEAR_JUMP')
+        .execute();
+    expect(await jumpIds()).toEqual([]);
+
+    await publishRows(callers, 'KHM', [row('2030', '5.000', toThailand)]);
+    await focal.submissions.submit({ country: 'KHM', id });
+    const { items } = await focal.submissions.findings({
+      country: 'KHM',
+      id,
+      code: 'YEAR_ON_YEAR_JUMP',
+      offset: 0,
+      limit: 10,
+    });
+    expect(items.map((f) => [f.line, f.value, f.expected])).toEqual([[2, '20.000', '5.000']]);
+    const found = await jumpIds();
+    expect(found).toHaveLength(1);
+    expect((await focal.submissions.get({ country: 'KHM', id })).warning_count).toBe(1);
+
+    // Nothing published since: the second submit keeps the same finding rather than checking again.
+    await coordinator.submissions.return({ country: 'KHM', id, comment: 'Explain the jump in the comment column.' });
+    await focal.submissions.submit({ country: 'KHM', id });
+    expect(await jumpIds()).toEqual(found);
+  });
+
   it('goes draft → submitted → returned with a comment → submitted → published, each step recorded', async () => {
     const { id } = await create([row('2018', '4.000')]);
     await focal.submissions.submit({ country: 'KHM', id });

@@ -31,15 +31,27 @@ export async function countRevisedValues(db: Db, submissionId: number, mode: Sub
   return counts.reduce((sum, row) => sum + row.changed + row.removed, 0);
 }
 
+function revisionReasonMissing(submissionId: number, revised: number): DomainError {
+  return new DomainError(
+    'PRECONDITION_FAILED',
+    `Submission ${submissionId} changes or removes ${revised.toLocaleString('en')} published value(s), so choose a revision reason (correction, new source, methodology change or routine revision) before publishing.`,
+  );
+}
+
 /** A publication that changes values already out must say why (a reason from the codelist). */
 export async function assertRevisionReason(db: Db, submissionId: number, mode: SubmissionMode, note: RevisionNote) {
   if (note.revisionReason) return;
   const revised = await countRevisedValues(db, submissionId, mode);
-  if (revised === 0) return;
-  throw new DomainError(
-    'PRECONDITION_FAILED',
-    `Submission ${submissionId} changes or removes ${revised.toLocaleString('en')} published value(s), so choose a revision reason (correction, new source, methodology change or routine revision) before publishing.`,
-  );
+  if (revised > 0) throw revisionReasonMissing(submissionId, revised);
+}
+
+/** The same rule, on the counts the publish itself has just classified (no second diff). */
+function requireRevisionReason(submissionId: number, note: RevisionNote): PublishRequest['onCounted'] {
+  if (note.revisionReason) return undefined;
+  return (counts) => {
+    const revised = Object.values(counts).reduce((sum, kinds) => sum + (kinds.changed ?? 0) + (kinds.removed ?? 0), 0);
+    if (revised > 0) throw revisionReasonMissing(submissionId, revised);
+  };
 }
 
 /**
@@ -65,7 +77,6 @@ async function publishInTransaction(ctx: Context, country: string, id: number, o
     throw new DomainError('PRECONDITION_FAILED', `Submission ${id} is ${submission.status}; ${hint}.`);
   }
   assertNoErrors(submission, 'published');
-  await assertRevisionReason(ctx.db, id, submission.mode, options);
   const vintage = await applyPublication(ctx.db, {
     submissionId: id,
     country,
@@ -73,6 +84,7 @@ async function publishInTransaction(ctx: Context, country: string, id: number, o
     publishedBy: signedInCaller(ctx).userId,
     now: ctx.now(),
     ...options,
+    onCounted: requireRevisionReason(id, options),
   });
   ctx.audit.describe({
     target: `submission:${id}`,
@@ -82,6 +94,7 @@ async function publishInTransaction(ctx: Context, country: string, id: number, o
 }
 
 export interface Publication extends PublishOptions {
+  onCounted?: PublishRequest['onCounted'];
   submissionId: number;
   country: string;
   mode: SubmissionMode;
@@ -100,6 +113,7 @@ export async function applyPublication(db: Db, publication: Publication) {
     revisionReason: publication.revisionReason ?? null,
     revisionText: publication.revisionText ?? null,
     onStep: publication.onStep,
+    onCounted: publication.onCounted,
   });
   await changeSubmissionStatus(db, {
     submissionId: publication.submissionId,

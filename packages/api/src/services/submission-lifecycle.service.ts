@@ -29,13 +29,13 @@ export function assertNoErrors(submission: Submission, action: string): void {
   );
 }
 
-/** Draft (or returned) → submitted, after checking year-on-year jumps against today's published data. */
+/** Draft (or returned) → submitted, with year-on-year jumps checked against today's published data. */
 export async function submitSubmission(ctx: Context, country: string, id: number) {
   const submission = await requireSubmission(ctx, country, id, true);
   assertStatus(submission, ['draft', 'returned'], 'submitted');
   assertNoErrors(submission, 'submitted');
-  if (submission.mode !== 'delete') {
-    await checkJumpsAgainstPublished(ctx.db, id);
+  // Checked again only if the country's published data changed since the file was staged.
+  if (submission.mode !== 'delete' && (await checkJumpsAgainstPublished(ctx.db, id))) {
     await refreshSubmissionCounts(ctx.db, id);
   }
   await changeSubmissionStatus(ctx.db, {

@@ -15,10 +15,10 @@ export function classifyStagedRows(submissionId: number, mode: SubmissionMode): 
   return sql`
     select s.line, s.indicator, s.ref_area, s.source, s.sex, s.classif1, s.classif2, s.time, s.value,
       s.obs_status, s.note_classif, s.note_indicator, s.note_source, s.comment,
-      ser.id as series_id, cur.id as current_id, cur.value as old_value,
+      ser.id as series_id, cur.valid_from_seq as current_seq, cur.value as old_value,
       case
-        when ${mode} = 'delete' then case when cur.id is null or cur.is_tombstone then 'absent' else 'removed' end
-        when cur.id is null or cur.is_tombstone then 'new'
+        when ${mode} = 'delete' then case when cur.series_id is null or cur.is_tombstone then 'absent' else 'removed' end
+        when cur.series_id is null or cur.is_tombstone then 'new'
         when (cur.value, cur.obs_status, cur.note_classif, cur.note_indicator, cur.note_source, cur.comment)
           is not distinct from (s.value, s.obs_status, s.note_classif, s.note_indicator, s.note_source, s.comment)
           then 'unchanged'
@@ -36,7 +36,7 @@ export function classifyStagedRows(submissionId: number, mode: SubmissionMode): 
  */
 export function findReplacedAway(submissionId: number): RawBuilder<unknown> {
   return sql`
-    select o.id as current_id, o.series_id, o.time, o.value as old_value, ser.indicator, ser.ref_area, ser.source,
+    select o.valid_from_seq as current_seq, o.series_id, o.time, o.value as old_value, ser.indicator, ser.ref_area, ser.source,
       ser.sex, ser.classif1, ser.classif2
     from (select distinct ref_area, indicator, source, time from staging_observation where submission_id = ${submissionId}) scope
     join series ser on ser.ref_area = scope.ref_area and ser.indicator = scope.indicator and ser.source = scope.source
@@ -74,22 +74,45 @@ export interface ChangedCell {
 
 const counted = (kind: ChangeKind) => sql<number>`count(*) filter (where kind = ${kind})::int`;
 
-/** The dry-run preview: counts per indicator, and the largest changes cell by cell. */
+/**
+ * The dry-run preview: counts per indicator, and the largest changes cell by cell. One pass over
+ * the classified rows (a second one for the sample cost as much again: 0.8–3.6 s a million); the
+ * rows carry their cell only when changed, so the pass stays narrow.
+ */
 export async function diffSubmission(db: Db, submissionId: number, mode: SubmissionMode, sampleSize: number) {
   const removals =
-    mode === 'replace' ? sql`union all select indicator, 'removed' from (${findReplacedAway(submissionId)}) r` : sql``;
-  const { rows: counts } = await sql<DiffCounts>`
-    select indicator, ${counted('new')} as new, ${counted('changed')} as changed, ${counted('unchanged')} as unchanged,
-      ${counted('removed')} as removed, ${counted('absent')} as absent
-    from (select indicator, kind from (${classifyStagedRows(submissionId, mode)}) c ${removals}) k
-    group by indicator order by indicator`.execute(db);
-  const { rows: sample } = await sql<ChangedCell>`
-    select line, indicator, ref_area as "refArea", source, sex, classif1, classif2, time,
-      old_value::text as "oldValue", value::text as "newValue", (value - old_value)::text as change,
-      round((value - old_value) * 100 / nullif(abs(old_value), 0), 1)::text as "changePercent"
-    from (${classifyStagedRows(submissionId, mode)}) c
-    where kind = 'changed'
-    order by abs(value - old_value) desc nulls last, line
-    limit ${sampleSize}`.execute(db);
-  return { counts, sample };
+    mode === 'replace'
+      ? sql`union all select indicator, 'removed', null, null, null, null, null, null, null, null, null
+          from (${findReplacedAway(submissionId)}) r`
+      : sql``;
+  const ifChanged = (column: string) => sql`case when kind = 'changed' then ${sql.ref(column)} end`;
+  const { rows } = await sql<{ counts: DiffCounts[]; sample: (ChangedCell & { size?: unknown })[] }>`
+    with classified as materialized (
+      select indicator, kind, ${ifChanged('line')} as line, ${ifChanged('ref_area')} as ref_area,
+        ${ifChanged('source')} as source, ${ifChanged('sex')} as sex, ${ifChanged('classif1')} as classif1,
+        ${ifChanged('classif2')} as classif2, ${ifChanged('time')} as time, ${ifChanged('old_value')} as old_value,
+        ${ifChanged('value')} as value
+      from (${classifyStagedRows(submissionId, mode)}) c
+      ${removals}
+    ), counts as (
+      select indicator, ${counted('new')} as new, ${counted('changed')} as changed, ${counted('unchanged')} as unchanged,
+        ${counted('removed')} as removed, ${counted('absent')} as absent
+      from classified group by indicator
+    ), sample as (
+      select line, indicator, ref_area as "refArea", source, sex, classif1, classif2, time,
+        old_value::text as "oldValue", value::text as "newValue", (value - old_value)::text as change,
+        round((value - old_value) * 100 / nullif(abs(old_value), 0), 1)::text as "changePercent",
+        abs(value - old_value) as size
+      from classified where kind = 'changed'
+      order by size desc nulls last, line
+      limit ${sampleSize}
+    )
+    select
+      (select coalesce(json_agg(counts order by indicator), '[]') from counts) as counts,
+      (select coalesce(json_agg(sample order by size desc nulls last, line), '[]') from sample) as sample`.execute(db);
+  const result = rows[0];
+  if (result === undefined) throw new Error('the diff query returned no row');
+  // json_agg of the sample carries its ordering column too; the preview does not show it.
+  const sample: ChangedCell[] = result.sample.map(({ size: _size, ...cell }) => cell);
+  return { counts: result.counts, sample };
 }

@@ -133,3 +133,33 @@ describe('a publish whose connection is terminated', () => {
     ]);
   });
 });
+
+describe('the published store', () => {
+  it('refuses a version of a series or vintage that does not exist, and never loses series or vintages', async () => {
+    await publish(await stagedSubmission({ 2010: '1.000' }));
+    const published = await db
+      .selectFrom('observation')
+      .selectAll()
+      .where('time', '=', '2010')
+      .executeTakeFirstOrThrow();
+    const version = (changes: Partial<typeof published>) =>
+      db
+        .insertInto('observation')
+        // A closed version, so it never competes with the current one.
+        .values({ ...published, valid_from_seq: 1000, valid_to_seq: 1001, ...changes })
+        .execute();
+    await expect(version({ series_id: 987_654 })).rejects.toThrow(
+      'observation refers to series 987654, which does not exist',
+    );
+    await expect(version({ vintage_id: 987_654 })).rejects.toThrow(
+      'observation refers to vintage 987654, which does not exist',
+    );
+    await expect(version({ note_source: ['COV:1', 'NOPE:9'] })).rejects.toThrow('observation refers to note NOPE:9');
+    await expect(db.deleteFrom('vintage').execute()).rejects.toThrow('vintage rows are permanent');
+    await expect(sql`truncate series`.execute(db)).rejects.toThrow('series rows are permanent');
+    // The same version twice: the key (series, time, valid_from_seq) is the primary key.
+    await expect(version({ valid_from_seq: published.valid_from_seq, valid_to_seq: 2000 })).rejects.toThrow(
+      'observation_pkey',
+    );
+  });
+});

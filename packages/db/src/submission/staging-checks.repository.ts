@@ -53,10 +53,28 @@ export async function checkStagedRows(db: Db, submissionId: number, country: str
 /**
  * Year-on-year jump warnings against published data: a count that moves by more than half and by
  * more than 1,000 persons from the previous published period of the same series (same frequency).
- * Replaces the previous run's warnings, since published data may have changed since.
+ * Replaces the previous run's warnings when published data of the country has changed since that
+ * run (or it never ran); otherwise nothing is done. Returns whether the check ran.
  */
-export async function checkJumpsAgainstPublished(db: Db, submissionId: number): Promise<void> {
+export async function checkJumpsAgainstPublished(db: Db, submissionId: number): Promise<boolean> {
+  // Series of a country are published only by its own vintages (rows of another country are an
+  // error, and a submission with errors is never published), so the country's last change number
+  // tells whether the published values this check reads have moved.
+  const { rows } = await sql<{ checked: string | null; published: string }>`
+    select s.jumps_checked_seq as checked,
+      (select coalesce(max(v.seq), 0) from vintage v where v.country = s.country) as published
+    from submission s where s.id = ${submissionId}`.execute(db);
+  const watermark = rows[0];
+  if (watermark === undefined) throw new Error(`submission ${submissionId} does not exist`);
+  if (watermark.checked !== null && Number(watermark.checked) === Number(watermark.published)) return false;
   await deleteFindings(db, submissionId, 'published');
+  // Nothing of the country is published yet: there is no previous period to compare with.
+  if (Number(watermark.published) > 0) await insertJumpFindings(db, submissionId);
+  await sql`update submission set jumps_checked_seq = ${watermark.published} where id = ${submissionId}`.execute(db);
+  return true;
+}
+
+async function insertJumpFindings(db: Db, submissionId: number): Promise<void> {
   // Set-based: staged values and the current published ones of the same series, merged in one
   // sort per series and frequency; a running max over the published rows carries the previous
   // period to each staged row ("time value", times of one length compare as text in "C" order).

@@ -44,6 +44,8 @@ export interface SubmissionTable {
   warning_count: Generated<number>;
   indicators: Generated<string[]>;
   file_purged_at: Date | null;
+  /** The country's last change number when the year-on-year check last ran (null: never). */
+  jumps_checked_seq: Generated<number | null>;
 }
 
 export interface SubmissionEventTable {
@@ -115,8 +117,8 @@ export interface VintageTable {
   counts: Json;
 }
 
+/** One version of a cell; its key is (series_id, time, valid_from_seq). */
 export interface ObservationTable {
-  id: Id;
   series_id: number;
   time: string;
   value: Numeric;
