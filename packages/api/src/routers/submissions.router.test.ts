@@ -131,6 +131,60 @@ describe('submissions', () => {
     await expect(focal.submissions.submit({ country: 'KHM', id })).resolves.toEqual({ id, status: 'submitted' });
   });
 
+  it('compares with the last published period before, of the same frequency, across gaps and removals', async () => {
+    const to = (code: string) => ({ classif1: `CDS_DES_${code}` });
+    await publishRows(callers, 'KHM', [
+      row('2015', '10.000', to('MYS')),
+      row('2023M12', '10.000', to('SGP')),
+      row('2023Q4', '10.000', to('BRN')),
+      row('2016', '10.000', to('IDN')),
+      row('2017', '10.000', to('IDN')),
+      row('2023', '100.000', to('VNM')),
+    ]);
+    await publishRows(callers, 'KHM', [row('2017', '10.000', to('IDN'))], 'delete');
+    const { id } = await create([
+      row('2017', '16.000', to('MYS')), // 2016 never published: against 2015
+      row('2024M01', '4.000', to('SGP')), // January: against December of the year before
+      row('2024Q1', '10.500', to('BRN')), // +5 %: no warning
+      row('2024Q2', '20.000', to('BRN')), // 2024Q1 is only staged: against 2023Q4
+      row('2018', '16.000', to('IDN')), // 2017 was removed: against 2016
+      row('2024M01', '10.000', to('VNM')), // no monthly value published: the annual one does not count
+    ]);
+    const { items } = await focal.submissions.findings({
+      country: 'KHM',
+      id,
+      code: 'YEAR_ON_YEAR_JUMP',
+      offset: 0,
+      limit: 10,
+    });
+    expect(items.map((f) => [f.line, f.value, f.expected, f.message])).toEqual([
+      [
+        2,
+        '16.000',
+        '10.000',
+        'Line 2: 16.000 for 2017 is 60% above the 2015 value 10.000 of the same series (change +6.000). Check the value; if it is right, say why in the comment column.',
+      ],
+      [
+        3,
+        '4.000',
+        '10.000',
+        'Line 3: 4.000 for 2024M01 is 60% below the 2023M12 value 10.000 of the same series (change -6.000). Check the value; if it is right, say why in the comment column.',
+      ],
+      [
+        5,
+        '20.000',
+        '10.000',
+        'Line 5: 20.000 for 2024Q2 is 100% above the 2023Q4 value 10.000 of the same series (change +10.000). Check the value; if it is right, say why in the comment column.',
+      ],
+      [
+        6,
+        '16.000',
+        '10.000',
+        'Line 6: 16.000 for 2018 is 60% above the 2016 value 10.000 of the same series (change +6.000). Check the value; if it is right, say why in the comment column.',
+      ],
+    ]);
+  });
+
   it('checks jumps again at submit only when the country has published something since', async () => {
     const toThailand = { classif1: 'CDS_DES_THA' };
     const { id } = await create([row('2031', '20.000', toThailand)]);

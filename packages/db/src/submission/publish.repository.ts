@@ -32,12 +32,21 @@ export interface PublishedVintage {
   counts: Record<string, Record<string, number>>;
 }
 
-/** Serialises publishes per country × indicator; taken in key order so two publishes never deadlock. */
+/**
+ * Serialises publishes per country × indicator; taken in key order so two publishes never
+ * deadlock. The scopes come from the submission's own country and indicators (kept with its
+ * counts), not from a pass over its staged rows: rows of another country are an error, and a
+ * submission with errors is never published.
+ */
 async function lockScopes(db: Db, submissionId: number): Promise<void> {
   await sql`
     select pg_advisory_xact_lock(k) from (
-      select distinct hashtextextended('ilms:publish:' || ref_area || '/' || indicator, 0) as k
-      from staging_observation where submission_id = ${submissionId}
+      select distinct hashtextextended('ilms:publish:' || s.country || '/' || indicator, 0) as k
+      from submission s,
+        -- Counts not refreshed yet (only tests stage that way): read the indicators off staging.
+        unnest(coalesce(nullif(s.indicators, '{}'),
+          (select array_agg(distinct indicator) from staging_observation where submission_id = s.id))) as indicator
+      where s.id = ${submissionId}
     ) scopes order by k`.execute(db);
 }
 

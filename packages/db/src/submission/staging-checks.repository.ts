@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../create-db.js';
 import { deleteFindings } from './finding.repository.js';
 
@@ -74,36 +74,48 @@ export async function checkJumpsAgainstPublished(db: Db, submissionId: number): 
   return true;
 }
 
+/**
+ * The period before a `time` of the same frequency: 2024 → 2023, 2024Q1 → 2023Q4, 2024M03 →
+ * 2024M02. Null for a time the validator refused (such rows are staged too, with their error).
+ */
+const periodBefore = (time: RawBuilder<unknown>) => sql`case
+    when ${time} ~ '^[0-9]{4}$' then (${time}::int - 1)::text
+    when ${time} ~ '^[0-9]{4}Q1$' then (left(${time}, 4)::int - 1)::text || 'Q4'
+    when ${time} ~ '^[0-9]{4}Q[2-4]$' then left(${time}, 5) || (right(${time}, 1)::int - 1)::text
+    when ${time} ~ '^[0-9]{4}M01$' then (left(${time}, 4)::int - 1)::text || 'M12'
+    when ${time} ~ '^[0-9]{4}M(0[2-9]|1[0-2])$' then left(${time}, 5) || lpad((right(${time}, 2)::int - 1)::text, 2, '0')
+  end`;
+
 async function insertJumpFindings(db: Db, submissionId: number): Promise<void> {
-  // Set-based: staged values and the current published ones of the same series, merged in one
-  // sort per series and frequency; a running max over the published rows carries the previous
-  // period to each staged row ("time value", times of one length compare as text in "C" order).
-  // A published value of the same period sorts after the staged one, so it never counts as previous.
+  // Each staged count meets the current published value of the period just before it, found by
+  // hashing (the common case: series published period after period); only where that period is
+  // not published (a gap, the first period, a removal) does an index look up the last earlier
+  // one. The planner takes the six-column join of staged rows to their series for a single row
+  // and would nest loops over a million index probes (7 s against 2 s), so nested loops and
+  // merge joins are off for this statement; the look-up below is a nested loop all the same.
   await sql`set local work_mem = '128MB'`.execute(db);
+  await sql`set local enable_nestloop = off`.execute(db);
+  await sql`set local enable_mergejoin = off`.execute(db);
   await sql`
     insert into finding ${findingColumns}
     with staged as (
-      select s.line, s.indicator, s.time, s.value, ser.id as series_id
+      select s.line, s.time, s.value, ser.id as series_id, i.unit_multiplier, ${periodBefore(sql`s.time`)} as adjacent_time
       from staging_observation s
+      join indicator i on i.code = s.indicator and i.measure_type = 'count'
       join series ser on ${seriesMatch}
       where s.submission_id = ${submissionId} and s.value is not null
-    ), periods as (
-      select series_id, line, indicator, time, value from staged
-      union all
-      select o.series_id, null, null, o.time, o.value from observation o
-      where o.valid_to_seq is null and not o.is_tombstone and o.value is not null
-        and o.series_id in (select series_id from staged)
-    ), paired as (
-      select line, indicator, time, value, max((time || ' ' || value) collate "C") filter (where line is null) over (
-        partition by series_id, length(time) order by time collate "C", line nulls last rows unbounded preceding
-      ) as prev
-      from periods
     ), jumps as (
-      select p.line, p.time, p.value, split_part(p.prev, ' ', 1) as prev_time,
-        split_part(p.prev, ' ', 2)::numeric as prev_value, i.unit_multiplier
-      from paired p
-      join indicator i on i.code = p.indicator and i.measure_type = 'count'
-      where p.line is not null and p.prev is not null
+      select st.line, st.time, st.value, st.unit_multiplier,
+        coalesce(adjacent.time, earlier.time) as prev_time, coalesce(adjacent.value, earlier.value) as prev_value
+      from staged st
+      left join observation adjacent on adjacent.series_id = st.series_id and adjacent.time = st.adjacent_time
+        and adjacent.valid_to_seq is null and not adjacent.is_tombstone and adjacent.value is not null
+      left join lateral (
+        select o.time, o.value from observation o
+        where adjacent.time is null and o.series_id = st.series_id and o.valid_to_seq is null and o.time < st.time
+          and length(o.time) = length(st.time) and not o.is_tombstone and o.value is not null
+        order by o.time desc limit 1
+      ) earlier on true
     )
     select ${submissionId}, 'published', 'YEAR_ON_YEAR_JUMP', 'warning', line, 'obs_value', value::text, prev_value::text,
       format('Line %s: %s for %s is %s%% %s the %s value %s of the same series (change %s). Check the value; if it is right, say why in the comment column.',
@@ -113,4 +125,6 @@ async function insertJumpFindings(db: Db, submissionId: number): Promise<void> {
     from jumps
     where abs(value - prev_value) > 1000 / power(10::numeric, unit_multiplier)
       and abs(value - prev_value) > abs(prev_value) / 2`.execute(db);
+  await sql`set local enable_nestloop = default`.execute(db);
+  await sql`set local enable_mergejoin = default`.execute(db);
 }
