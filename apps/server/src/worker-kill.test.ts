@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCaller, createContext } from '@ilms/api';
 import { createTestAccount, waitUntil, writeLargeImportFile } from '@ilms/api/testing';
+import { readStagedRows } from '@ilms/db';
 import { createTestDatabase } from '@ilms/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startBuiltServerProcess } from './testing/server-process.js';
@@ -21,16 +22,7 @@ async function startServer(): Promise<ServerProcess> {
 
 const jobOf = (id: number) =>
   db.selectFrom('import_job').selectAll().where('submission_id', '=', id).executeTakeFirstOrThrow();
-const countStaged = async (id: number) =>
-  Number(
-    (
-      await db
-        .selectFrom('staging_observation')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('submission_id', '=', id)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const countStaged = async (id: number) => (await readStagedRows(db, id)).length;
 
 describe('a worker killed mid-job', () => {
   it('leaves nothing staged, and the job is taken back and processed by another worker', async () => {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { createCaller, createContext, FileHandoff } from '@ilms/api';
 import { createTestAccount, startTestJobs, TEST_PASSWORD, waitUntil } from '@ilms/api/testing';
+import { readStagedRows } from '@ilms/db';
 import { createTestDatabase } from '@ilms/db/testing';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -102,12 +103,8 @@ describe('POST /api/uploads', () => {
     expect(ownJobFiles).toEqual([]);
     const detail = await reader.submissions.get({ country: 'KHM', id: body.submissionId });
     expect(detail).toMatchObject({ status: 'draft', file_name: 'កម្ពុជា 2024.csv', row_count: 1, error_count: 0 });
-    const staged = await db
-      .selectFrom('staging_observation')
-      .select('comment')
-      .where('submission_id', '=', body.submissionId)
-      .execute();
-    expect(staged).toEqual([{ comment: 'ទិន្នន័យ​ពី​ក្រសួង​ការងារ' }]);
+    const staged = await readStagedRows(db, body.submissionId);
+    expect(staged.map((r) => r.comment)).toEqual(['ទិន្នន័យ​ពី​ក្រសួង​ការងារ']);
 
     const again = await fetch(khm('again.csv'), {
       method: 'POST',

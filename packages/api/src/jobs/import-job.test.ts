@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { claimImportJob } from '@ilms/db';
+import { claimImportJob, readStagedRows } from '@ilms/db';
 import { createTestDatabase } from '@ilms/db/testing';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,14 +49,7 @@ const backdateJob = (submissionId: number, column: 'heartbeat_at' | 'updated_at'
     .where('submission_id', '=', submissionId)
     .execute();
 const reaperDeps = (queue: JobQueue) => ({ db, queue, now, workerName: 'reaper', log: { info() {}, error() {} } });
-const countStaged = async (id: number) => {
-  const { count } = await db
-    .selectFrom('staging_observation')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('submission_id', '=', id)
-    .executeTakeFirstOrThrow();
-  return Number(count);
-};
+const countStaged = async (id: number) => (await readStagedRows(db, id)).length;
 
 describe('import jobs', () => {
   it('processes an upload in the worker: processing, then a draft with its rows and findings', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { readSubmissionFile } from '@ilms/db';
+import { hasStagingTable, readStagedRows, readSubmissionFile } from '@ilms/db';
 import { createTestDatabase } from '@ilms/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../context.js';
@@ -35,12 +35,7 @@ describe('submissions', () => {
     ]);
     expect(both[0].id).toBe(both[1].id);
     expect(both.map((r) => r.isExisting).sort()).toEqual([false, true]);
-    const rows = await db
-      .selectFrom('staging_observation')
-      .select('line')
-      .where('submission_id', '=', both[0].id)
-      .execute();
-    expect(rows).toHaveLength(2);
+    expect(await readStagedRows(db, both[0].id)).toHaveLength(2);
   });
 
   it('stores the raw file and returns the existing submission for an identical file', async () => {
@@ -225,7 +220,14 @@ describe('submissions', () => {
       code: 'PRECONDITION_FAILED',
     });
     await focal.submissions.submit({ country: 'KHM', id });
+    expect(await hasStagingTable(db, id)).toBe(true);
     await coordinator.submissions.publish({ country: 'KHM', id });
+    // The staged copy goes with the publish: the values live in the store, with their file lines.
+    expect(await hasStagingTable(db, id)).toBe(false);
+    await expect(coordinator.submissions.diff({ country: 'KHM', id })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: `Submission ${id} is published, so there is nothing to preview: its values are in the published data now (read them with observations, by vintage).`,
+    });
     const { events, status, vintage } = await coordinator.submissions.get({ country: 'KHM', id });
     expect(status).toBe('published');
     expect(vintage).not.toBeNull();
@@ -260,8 +262,7 @@ describe('submissions', () => {
     expect(await coordinator.submissions.list({ indicator: 'MST_TEMP_SEX_AGE_CBR_NB' })).toEqual([]);
     await focal.submissions.delete({ country: 'KHM', id });
     await expect(focal.submissions.get({ country: 'KHM', id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const staged = await db.selectFrom('staging_observation').select('line').where('submission_id', '=', id).execute();
-    expect(staged).toEqual([]);
+    expect(await hasStagingTable(db, id)).toBe(false);
   });
 
   it("hides another country's submission from a focal point naming their own country", async () => {

@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { insertNationalScheme } from '@ilms/db';
+import { insertNationalScheme, readStagedRows } from '@ilms/db';
 import { createTestDatabase } from '@ilms/db/testing';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createImportCallers,
@@ -22,19 +23,10 @@ const LFS = 'BA:HUB-7';
 const OEMP = 'MNA_OEMP_SEX_CDS_NB';
 const LAO_TEXT = 'ຂໍ້ມູນຈາກກົມແຮງງານ: ປີ 2024';
 const row = (time: string, value: string, extra?: Partial<FixtureRow>) => fixtureRow(LFS, time, value, extra);
-const stagedRows = (submissionId: number) =>
-  db
-    .selectFrom('staging_observation')
-    .selectAll()
-    .where('submission_id', '=', submissionId)
-    .orderBy('line')
-    .execute()
-    .then((rows) => rows.map(({ submission_id: _, ...cells }) => cells));
-const countStaged = () =>
-  db
-    .selectFrom('staging_observation')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
+const stagedRows = (submissionId: number) => readStagedRows(db, submissionId);
+/** Staging tables of every submission: one is created with the submission, in its transaction. */
+const countStaged = async () =>
+  (await sql<{ n: string }>`select count(*) as n from pg_tables where schemaname = 'staging'`.execute(db)).rows[0]?.n;
 
 beforeAll(() => ensureSource(db, LFS, 'LAO', 'Labour force survey'));
 

@@ -7,6 +7,8 @@ import {
   insertImportJob,
   insertScheduledRelease,
   insertSubmission,
+  inTransaction,
+  stageRows,
 } from '@ilms/db';
 import type { Principal, Role } from '../auth/principal.js';
 import { createSecret, hashSecret } from '../auth/secret.js';
@@ -65,7 +67,7 @@ function passwordChange({ caller, passwords }: SampleFixture) {
   return { currentPassword, newPassword };
 }
 
-/** A submission of the round's country in the given status, with no rows. */
+/** A submission of the round's country in the given status, with no rows (staged, but for `processing`). */
 async function submissionOf(
   { db, now, country, target }: SampleFixture,
   status: 'processing' | 'draft' | 'submitted' | 'scheduled',
@@ -82,6 +84,7 @@ async function submissionOf(
   });
   if (id === undefined) throw new Error('a submission of this file exists already');
   if (status === 'processing') await insertImportJob(db, { submissionId: id, bytesTotal: 0, maxAttempts: 1 });
+  else await inTransaction(db, (trx) => stageRows(trx, id, []));
   if (status === 'submitted' || status === 'scheduled')
     await changeSubmissionStatus(db, { submissionId: id, status, actorId: target.userId, now });
   if (status === 'scheduled') {

@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../create-db.js';
+import { stagingTable } from './staging.repository.js';
 import { seriesMatch } from './staging-checks.repository.js';
 import type { SubmissionMode } from './submission.schema.js';
 
@@ -24,10 +25,9 @@ export function classifyStagedRows(submissionId: number, mode: SubmissionMode): 
           then 'unchanged'
         else 'changed'
       end as kind
-    from staging_observation s
+    from ${stagingTable(submissionId)} s
     left join series ser on ${seriesMatch}
-    left join observation cur on cur.series_id = ser.id and cur.time = s.time and cur.valid_to_seq is null
-    where s.submission_id = ${submissionId}`;
+    left join observation cur on cur.series_id = ser.id and cur.time = s.time and cur.valid_to_seq is null`;
 }
 
 /**
@@ -38,11 +38,11 @@ export function findReplacedAway(submissionId: number): RawBuilder<unknown> {
   return sql`
     select o.valid_from_seq as current_seq, o.series_id, o.time, o.value as old_value, ser.indicator, ser.ref_area, ser.source,
       ser.sex, ser.classif1, ser.classif2
-    from (select distinct ref_area, indicator, source, time from staging_observation where submission_id = ${submissionId}) scope
+    from (select distinct ref_area, indicator, source, time from ${stagingTable(submissionId)}) scope
     join series ser on ser.ref_area = scope.ref_area and ser.indicator = scope.indicator and ser.source = scope.source
     join observation o on o.series_id = ser.id and o.time = scope.time and o.valid_to_seq is null and not o.is_tombstone
     where not exists (
-      select 1 from staging_observation s where s.submission_id = ${submissionId} and ${seriesMatch} and s.time = o.time
+      select 1 from ${stagingTable(submissionId)} s where ${seriesMatch} and s.time = o.time
     )`;
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../create-db.js';
 import { classifyStagedRows, findReplacedAway } from './diff.repository.js';
+import { dropStagingTable, stagingTable } from './staging.repository.js';
 import type { RevisionReason, SubmissionMode } from './submission.schema.js';
 
 export interface PublishRequest {
@@ -45,7 +46,7 @@ async function lockScopes(db: Db, submissionId: number): Promise<void> {
       from submission s,
         -- Counts not refreshed yet (only tests stage that way): read the indicators off staging.
         unnest(coalesce(nullif(s.indicators, '{}'),
-          (select array_agg(distinct indicator) from staging_observation where submission_id = s.id))) as indicator
+          (select array_agg(distinct indicator) from ${stagingTable(submissionId)}))) as indicator
       where s.id = ${submissionId}
     ) scopes order by k`.execute(db);
 }
@@ -56,7 +57,7 @@ async function classifyChanges(db: Db, request: PublishRequest): Promise<void> {
     await sql`
       insert into series (ref_area, indicator, source, sex, classif1, classif2)
       select distinct ref_area, indicator, source, sex, classif1, classif2
-      from staging_observation where submission_id = ${submissionId}
+      from ${stagingTable(submissionId)}
       on conflict on constraint series_key do nothing`.execute(db);
     // Without statistics on the new series the planner joins a million staged rows to them by
     // sorting both (an external sort of 140 MB) instead of hashing the few thousand series.
@@ -155,6 +156,8 @@ export async function applySubmission(db: Db, request: PublishRequest): Promise<
     order by series_id, time`.execute(db);
   // The store may have grown by a whole file: keep the planner's picture of it current.
   await sql`analyze observation`.execute(db);
+  // Its values are in the store now, each with its file line: the staged copy has served.
+  await dropStagingTable(db, request.submissionId);
   await step('inserted');
   return { vintageId, seq, counts };
 }

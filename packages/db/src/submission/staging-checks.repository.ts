@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../create-db.js';
 import { deleteFindings } from './finding.repository.js';
+import { stagingTable } from './staging.repository.js';
 
 /** Joins a staged row `s` to its series `ser`; nulls (absent classifications) match each other. */
 export const seriesMatch = sql`ser.ref_area = s.ref_area and ser.indicator = s.indicator and ser.source = s.source
@@ -25,11 +26,11 @@ export async function checkStagedRows(db: Db, submissionId: number, country: str
       format('Line %s repeats the observation on line %s (same ref_area, indicator, source, sex, classif1, classif2 and time). Keep one of the two.', s.line, d.first_line)
     from (
       select ref_area, indicator, source, sex, classif1, classif2, time, min(line) as first_line
-      from staging_observation where submission_id = ${submissionId}
+      from ${stagingTable(submissionId)}
       group by ref_area, indicator, source, sex, classif1, classif2, time
       having count(*) > 1
     ) d
-    join staging_observation s on s.submission_id = ${submissionId} and s.ref_area = d.ref_area
+    join ${stagingTable(submissionId)} s on s.ref_area = d.ref_area
       and s.indicator = d.indicator and s.source = d.source and s.time = d.time
       and s.sex is not distinct from d.sex and s.classif1 is not distinct from d.classif1
       and s.classif2 is not distinct from d.classif2
@@ -39,14 +40,14 @@ export async function checkStagedRows(db: Db, submissionId: number, country: str
     insert into finding ${findingColumns}
     select ${submissionId}, 'staging', 'WRONG_COUNTRY', 'error', line, 'ref_area', ref_area, ${country},
       format('Line %s: ref_area is %s but this submission is for %s. Remove rows of other countries, or submit them for their own country.', line, ref_area, ${country}::text)
-    from staging_observation where submission_id = ${submissionId} and ref_area <> ${country}`.execute(db);
+    from ${stagingTable(submissionId)} where ref_area <> ${country}`.execute(db);
 
   await sql`
     insert into finding ${findingColumns}
     select ${submissionId}, 'staging', 'UNKNOWN_SOURCE', 'error', s.line, 'source', s.source, 'a source registered for ' || s.ref_area,
       format('Line %s: source %s is not in the source registry of %s. Register it first on the hub (Catalogue › Sources), or use a registered source id.', s.line, s.source, s.ref_area)
-    from staging_observation s
-    where s.submission_id = ${submissionId} and s.ref_area = ${country}
+    from ${stagingTable(submissionId)} s
+    where s.ref_area = ${country}
       and not exists (select 1 from source where source.id = s.source and source.country = s.ref_area)`.execute(db);
 }
 
@@ -100,10 +101,10 @@ async function insertJumpFindings(db: Db, submissionId: number): Promise<void> {
     insert into finding ${findingColumns}
     with staged as (
       select s.line, s.time, s.value, ser.id as series_id, i.unit_multiplier, ${periodBefore(sql`s.time`)} as adjacent_time
-      from staging_observation s
+      from ${stagingTable(submissionId)} s
       join indicator i on i.code = s.indicator and i.measure_type = 'count'
       join series ser on ${seriesMatch}
-      where s.submission_id = ${submissionId} and s.value is not null
+      where s.value is not null
     ), jumps as (
       select st.line, st.time, st.value, st.unit_multiplier,
         coalesce(adjacent.time, earlier.time) as prev_time, coalesce(adjacent.value, earlier.value) as prev_value

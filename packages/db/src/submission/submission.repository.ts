@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../create-db.js';
+import { dropStagingTable, stagingTable } from './staging.repository.js';
 import type { SubmissionMode, SubmissionStatus } from './submission.schema.js';
 
 export interface NewSubmission {
@@ -147,17 +148,16 @@ export async function changeSubmissionStatus(db: Db, change: StatusChange): Prom
 export async function refreshSubmissionCounts(db: Db, submissionId: number): Promise<void> {
   await sql`
     update submission s set
-      row_count = (select count(*) from staging_observation where submission_id = s.id),
+      row_count = (select count(*) from ${stagingTable(submissionId)}),
       error_count = (select count(*) from finding where submission_id = s.id and severity = 'error'),
       warning_count = (select count(*) from finding where submission_id = s.id and severity = 'warning'),
       indicators = coalesce(
-        (select array_agg(distinct indicator order by indicator) from staging_observation where submission_id = s.id),
+        (select array_agg(distinct indicator order by indicator) from ${stagingTable(submissionId)}),
         '{}')
     where s.id = ${submissionId}`.execute(db);
 }
 
 export async function deleteSubmission(db: Db, submissionId: number): Promise<void> {
-  // Staging has no foreign key to cascade along (it would slow every COPY).
-  await db.deleteFrom('staging_observation').where('submission_id', '=', submissionId).execute();
+  await dropStagingTable(db, submissionId);
   await db.deleteFrom('submission').where('id', '=', submissionId).execute();
 }

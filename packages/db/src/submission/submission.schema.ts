@@ -20,7 +20,6 @@ export interface SubmissionTables {
   submission_event: SubmissionEventTable;
   submission_file_chunk: SubmissionFileChunkTable;
   finding: FindingTable;
-  staging_observation: StagingObservationTable;
   series: SeriesTable;
   vintage: VintageTable;
   observation: ObservationTable;
@@ -74,24 +73,6 @@ export interface FindingTable {
   value: string;
   expected: string;
   message: string;
-}
-
-export interface StagingObservationTable {
-  submission_id: number;
-  line: number;
-  ref_area: string;
-  indicator: string;
-  source: string;
-  sex: string | null;
-  classif1: string | null;
-  classif2: string | null;
-  time: string;
-  value: Numeric;
-  obs_status: string | null;
-  note_classif: string[];
-  note_indicator: string[];
-  note_source: string[];
-  comment: string | null;
 }
 
 export interface SeriesTable {
