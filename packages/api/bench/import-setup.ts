@@ -164,7 +164,10 @@ export async function dropBenchDatabase(adminUrl: string, name: string): Promise
 }
 
 export interface ChildMeasurement {
-  /** Seconds per phase: `copy` for the floor; `stage`, `diff`, `submit`, `publish` for the import. */
+  /**
+   * Seconds per phase: `copy` for the floor; `copy` and `insert` for the store floor; `stage`,
+   * `diff`, `submit`, `publish` for the import.
+   */
   phases: Record<string, number>;
   maxRssMb: number;
 }
@@ -173,7 +176,7 @@ export interface ChildMeasurement {
 const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
 
 /** Runs `import-child.ts` (the COPY floor, or the in-process import) in a process of its own, so its peak RSS is its own. */
-export function measureInChild(what: 'floor' | 'import', file: string, url: string): ChildMeasurement {
+export function measureInChild(what: 'floor' | 'store-floor' | 'import', file: string, url: string): ChildMeasurement {
   const child = fileURLToPath(new URL('./import-child.ts', import.meta.url));
   const out = execFileSync(
     process.execPath,

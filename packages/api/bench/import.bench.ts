@@ -26,13 +26,15 @@ async function runAt(rows: number): Promise<void> {
   ] as const) {
     const floor = measureInChild('floor', file, url).phases.copy ?? 0;
     await sql`truncate bench_copy`.execute(db);
+    const store = measureInChild('store-floor', file, url).phases;
+    const storeFloor = (store.copy ?? 0) + (store.insert ?? 0);
     const run = measureInChild('import', file, url);
     const total = Object.values(run.phases).reduce((a, b) => a + b, 0);
     const phases = Object.entries(run.phases)
       .map(([phase, s]) => `${phase} ${fmt(s)}`)
       .join(', ');
     process.stdout.write(
-      `  ${label}\n    COPY floor ${fmt(floor)} s\n    stage + diff + submit + publish ${fmt(total)} s (${phases})   ratio ${fmt(total / floor)}   ${Math.round(rows / total).toLocaleString('en-US')} rows/s   peak RSS ${run.maxRssMb} MB\n`,
+      `  ${label}\n    COPY floor ${fmt(floor)} s\n    store floor ${fmt(storeFloor)} s (typed COPY ${fmt(store.copy ?? 0)}, keyed insert ${fmt(store.insert ?? 0)})   ratio to the COPY floor ${fmt(storeFloor / floor)}\n    stage + diff + submit + publish ${fmt(total)} s (${phases})   ratio ${fmt(total / floor)}   to the store floor ${fmt(total / storeFloor)}   ${Math.round(rows / total).toLocaleString('en-US')} rows/s   peak RSS ${run.maxRssMb} MB\n`,
     );
   }
   await db.destroy();
