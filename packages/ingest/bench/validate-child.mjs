@@ -27,5 +27,6 @@ process.stdout.write(
     heapUsedMb: mb(peak.heapUsed),
     arrayBuffersMb: mb(peak.arrayBuffers),
     stateMb: mb(result.stateBytes),
+    threads: result.threads,
   }),
 );

@@ -45,6 +45,7 @@ function validateInChild(file: string): {
   heapUsedMb: number;
   arrayBuffersMb: number;
   stateMb: number;
+  threads: number;
 } {
   const child = fileURLToPath(new URL('./validate-child.mjs', import.meta.url));
   const out = execFileSync(process.execPath, [child, file, join(dir, 'report')], { maxBuffer: 1 << 20 });
@@ -90,7 +91,7 @@ async function measure(rows: number): Promise<void> {
   console.log(`rows ${rows.toLocaleString('en')} (${mb.toFixed(0)} MB, ${v.findings.toLocaleString('en')} findings)`);
   console.log(`  COPY into a plain table (floor)   ${copy.toFixed(2)} s`);
   console.log(
-    `  parse + validate + report         ${v.seconds.toFixed(2)} s   ratio ${(v.seconds / copy).toFixed(2)}   ${Math.round(v.rows / v.seconds).toLocaleString('en')} rows/s   peak RSS ${v.maxRssMb.toFixed(0)} MB`,
+    `  parse + validate + report         ${v.seconds.toFixed(2)} s   ratio ${(v.seconds / copy).toFixed(2)}   ${Math.round(v.rows / v.seconds).toLocaleString('en')} rows/s   peak RSS ${v.maxRssMb.toFixed(0)} MB   threads ${v.threads}`,
   );
   console.log(
     `    CPU ${v.cpuSeconds.toFixed(2)} s; at peak: heap used ${v.heapUsedMb.toFixed(0)} MB, array buffers ${v.arrayBuffersMb.toFixed(0)} MB (rule state ${v.stateMb.toFixed(0)} MB)`,

@@ -41,6 +41,10 @@ export interface RunState {
   hadBom: boolean;
   /** Promises returned by the row hook since the last drain. */
   pendingRows: Promise<void>[];
+  /** Threads that read the file (2 when a second part was merged: parallel/second-part.ts). */
+  threads: 1 | 2;
+  /** Set when the findings limit fell inside a merged second part: the run is repeated on one thread. */
+  isInexact: boolean;
 }
 
 export function refuse(

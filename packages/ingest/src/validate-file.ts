@@ -1,4 +1,5 @@
 import { ArraySink, type CodeSummary, type Finding, FindingCollector, type FindingSink } from './findings/collector.js';
+import { type ParallelOptions, SecondPart } from './parallel/second-part.js';
 import type { Delimiter } from './read/delimited-reader.js';
 import { readHead, readText } from './read/read-text.js';
 import { readWorkbook } from './read/read-workbook.js';
@@ -35,6 +36,12 @@ export interface ValidateFileOptions extends RowCheckOptions {
   onFinding?: (finding: Finding) => void;
   /** Bytes of a text file read so far, as it is read (not called for .xlsx). */
   onBytesRead?: (bytesRead: number) => void;
+  /**
+   * When a large plain text file is split between two threads (never with `onRow`, `onFinding`
+   * or `onBytesRead`, which need rows and findings in this thread as they are read). The result
+   * is the same either way.
+   */
+  parallel?: ParallelOptions;
 }
 
 export interface ValidationResult {
@@ -57,6 +64,8 @@ export interface ValidationResult {
   reports?: ReportPaths;
   /** Bytes of state held for duplicates and dataset rules. */
   stateBytes: number;
+  /** Threads that read the file: 2 when a second thread checked part of it. */
+  threads: 1 | 2;
 }
 
 /** Reads one file in one pass, checks every row and the dataset rules, and reports every finding. */
@@ -88,12 +97,22 @@ export async function validateFile(path: string, options: ValidateFileOptions = 
     rowCount: 0,
     hadBom: false,
     pendingRows: [],
+    threads: 1,
+    isInexact: false,
   };
   const head = await readHead(path);
   state.format = head.length === 0 ? 'text' : detectContainer(head);
   if (head.length === 0) refuse(state, 'EMPTY_FILE', 1);
   else if (state.format === 'xlsx') await readWorkbook(path, state);
-  else await readText(path, state);
+  else {
+    const isSplittable = state.format === 'text' && !options.onRow && !onFinding && !options.onBytesRead;
+    const second = isSplittable ? await SecondPart.plan(path, options.parallel) : undefined;
+    try {
+      await readText(path, state, second);
+    } finally {
+      await second?.stop();
+    }
+  }
   await drainOutputs(state);
 
   if (!state.isRefused) {
@@ -104,6 +123,7 @@ export async function validateFile(path: string, options: ValidateFileOptions = 
   const summary = findings.summary();
   const unitMultiplier = options.unitMultiplier ?? 3;
   await closeReports(path, findings, state.annotated, writer, { unitMultiplier, summary });
+  if (state.isInexact) return validateFile(path, { ...options, parallel: { minBytes: Number.POSITIVE_INFINITY } });
   return {
     file: path,
     format: state.format,
@@ -120,5 +140,6 @@ export async function validateFile(path: string, options: ValidateFileOptions = 
     ...(arraySink ? { findings: arraySink.findings } : {}),
     ...(reports ? { reports } : {}),
     stateBytes: state.validator?.stateBytes ?? 0,
+    threads: state.threads,
   };
 }

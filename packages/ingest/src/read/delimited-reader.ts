@@ -50,7 +50,7 @@ export interface UnclosedQuote {
 export class DelimitedReader {
   private readonly parser: Papa.Parser;
   private leftover = '';
-  private line = 1;
+  private line: number;
   private readonly lineChar: string;
   private isStopped = false;
   private readonly span = new RecordSpan();
@@ -58,7 +58,10 @@ export class DelimitedReader {
   constructor(
     private readonly dialect: Dialect,
     private readonly handler: RecordHandler,
+    /** Physical line of the first record (a reader may start part-way into a file). */
+    firstLine = 1,
   ) {
+    this.line = firstLine;
     this.parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' });
     this.lineChar = dialect.newline === '\r' ? '\r' : '\n';
   }
@@ -70,6 +73,11 @@ export class DelimitedReader {
 
   get stopped(): boolean {
     return this.isStopped;
+  }
+
+  /** Whether every record pushed so far is complete: the text so far ended where a record ends. */
+  get isAtRecordStart(): boolean {
+    return !this.isStopped && this.leftover === '';
   }
 
   /** Feeds decoded text; returns an unclosed quote when a record grows past MAX_RECORD_CHARS. */

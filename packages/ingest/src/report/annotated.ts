@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { DelimitedReader, type Dialect, type RecordSpan } from '../read/delimited-reader.js';
@@ -136,6 +136,17 @@ export class Annotated {
   private flush(): void {
     this.out.write(this.buffer);
     this.buffer = '';
+  }
+
+  /**
+   * Writes out everything so far and waits until the file holds it; returns its length in bytes,
+   * where a copy of the rest of the file made elsewhere (a second thread's) is written.
+   */
+  async settle(): Promise<number> {
+    this.copyRun();
+    this.flush();
+    await new Promise<void>((resolve, reject) => this.out.write('', (error) => (error ? reject(error) : resolve())));
+    return (this.out as WriteStream).bytesWritten;
   }
 
   get needsDrain(): boolean {

@@ -1,6 +1,6 @@
 import { MAX_CELL_CHARS } from './cell-checks.js';
 import type { ColumnMap } from './columns.js';
-import { type CompiledIndicator, nationalSchemeOf, type SlotCheck } from './compiled-catalogue.js';
+import type { CompiledIndicator, SlotCheck } from './compiled-catalogue.js';
 import type { RowContext } from './row-context.js';
 
 const SLOT_COLUMNS = ['sex', 'classif1', 'classif2'] as const;
@@ -40,7 +40,7 @@ export function checkCode(
     });
     return false;
   }
-  const national = nationalSchemeOf(code);
+  const national = ctx.cat.nationalSchemeOf(code);
   if (national && slot.acceptsNational && national.dimension === slot.dimension) {
     if (ctx.options.nationalSchemes?.get(national.scheme)?.has(code)) return true;
   } else if (national) {

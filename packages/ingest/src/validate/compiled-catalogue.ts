@@ -99,6 +99,17 @@ export interface CompiledCatalogue {
   missingStatusList: string;
   notes: ReadonlyMap<string, string>;
   noteColumns: ReadonlyMap<string, string>;
+  /**
+   * The scheme of a code that is not a standard one (see `nationalSchemeOf`). A field rather than
+   * an import so a second thread can check rows with the rest of the catalogue as data, without
+   * loading the domain package (parallel/part-worker.ts).
+   */
+  nationalSchemeOf: (code: string) => NationalScheme | undefined;
+}
+
+export interface NationalScheme {
+  scheme: string;
+  dimension: string;
 }
 
 const slotNames: Slot[] = ['sex', 'classif1', 'classif2'];
@@ -225,6 +236,7 @@ export function compileCatalogue(): CompiledCatalogue {
     missingStatusList: missingStatuses.join(', '),
     notes: new Map(catalogue.notes.map((n) => [n.code, n.type])),
     noteColumns: new Map(catalogue.notes.map((n) => [n.code, noteTypeColumn.get(n.type) ?? ''])),
+    nationalSchemeOf,
   };
 }
 
@@ -237,7 +249,7 @@ function varyingSlot(indicator: Indicator, codes: readonly string[]): number {
 }
 
 /** Scheme of a code that is not a standard one: a national scheme, or undefined when not a code at all. */
-export function nationalSchemeOf(code: string): { scheme: string; dimension: string } | undefined {
+export function nationalSchemeOf(code: string): NationalScheme | undefined {
   const parsed = parseClassificationCode(code);
   return parsed?.country ? { scheme: parsed.scheme, dimension: parsed.dimension } : undefined;
 }

@@ -4,7 +4,7 @@ import { checkCode, checkNotes } from './code-checks.js';
 import type { ColumnMap, Header } from './columns.js';
 import type { CompiledCatalogue, CompiledIndicator } from './compiled-catalogue.js';
 import type { RowCheckOptions, RowContext } from './row-context.js';
-import { DEFAULT_MAX_TRACKED_KEYS, SeriesWindow } from './series-window.js';
+import { DEFAULT_MAX_TRACKED_KEYS, type SeriesTracker, SeriesWindow } from './series-window.js';
 import { buildValidatedRow, shiftDecimal, type ValidatedRow } from './validated-row.js';
 import { checkedValue, checkValue } from './value-check.js';
 
@@ -20,7 +20,8 @@ const NEVER = '\u0000';
 /** Checks one row at a time with preloaded sets and maps; keys and dataset rules go to a SeriesWindow. */
 export class RowValidator {
   private readonly c: ColumnMap;
-  private readonly window: SeriesWindow;
+  /** The window (or the recorder standing in for it in a second thread). */
+  readonly window: SeriesTracker;
   private readonly ctx: RowContext;
   /** Sources and periods repeat row after row: the last valid one skips the regular expressions. */
   private lastSource = NEVER;
@@ -37,15 +38,14 @@ export class RowValidator {
     findings: FindingCollector,
     private readonly header: Header,
     private readonly options: RowCheckOptions,
+    /** Where keyed rows go (default: a SeriesWindow of this file). */
+    tracker?: SeriesTracker,
   ) {
     this.c = header.columns;
     const hasDatabaseChecks = options.hasDatabaseChecks === true;
-    this.window = new SeriesWindow(
-      cat,
-      findings,
-      options.maxTrackedKeys ?? DEFAULT_MAX_TRACKED_KEYS,
-      !hasDatabaseChecks,
-    );
+    this.window =
+      tracker ??
+      new SeriesWindow(cat, findings, options.maxTrackedKeys ?? DEFAULT_MAX_TRACKED_KEYS, !hasDatabaseChecks);
     this.country = hasDatabaseChecks ? undefined : options.country;
     this.reportsUnknownSource = !hasDatabaseChecks;
     const first = cat.indicators.values().next().value as CompiledIndicator;

@@ -25,6 +25,14 @@ export interface SeriesRow {
   line: number;
 }
 
+/** Where the row checks hand each keyed row: the window itself, or a recorder for another thread's window. */
+export interface SeriesTracker {
+  track(r: SeriesRow): void;
+  finish(): void;
+  /** Most bytes held for duplicates and dataset rules. */
+  readonly bytes: number;
+}
+
 /**
  * Duplicate keys and dataset rules in bounded memory. A block is one ref_area, source and time:
  * every duplicate and every rule compares rows of one block only. State is kept per block in
@@ -33,8 +41,8 @@ export interface SeriesRow {
  * therefore checked completely in constant memory; a file that returns to a dropped block is
  * reported once with DUPLICATE_CHECK_LIMIT and its later rows of such blocks are not compared.
  */
-export class SeriesWindow {
-  private readonly keys: SeriesKeys;
+export class SeriesWindow implements SeriesTracker {
+  readonly keys: SeriesKeys;
   private readonly blocks = new PackedTable();
   private readonly isBlockDone = new Column(u8);
   private readonly dups = new PackedTable();
@@ -86,11 +94,18 @@ export class SeriesWindow {
     const c0 = this.keys.code(r.codes[0], r.infos[0]);
     const c1 = this.keys.code(r.codes[1], r.infos[1]);
     const c2 = this.keys.code(r.codes[2], r.infos[2]);
+    this.trackKeys(r, this.keys.areaTime(r.area, r.time), source, c0, c1, c2);
+  }
+
+  /**
+   * `track` once the row's key is ids (see SeriesKeys): also for rows checked by another thread,
+   * whose `r` carries only the indicator, code infos, value and line.
+   */
+  trackKeys(r: SeriesRow, at: number, source: number, c0: number, c1: number, c2: number): void {
     if (source < 0 || c0 < 0 || c1 < 0 || c2 < 0) {
       this.reportLimit(r.line);
       return;
     }
-    const at = this.keys.areaTime(r.area, r.time);
     let block = this.lastBlock;
     if (at !== this.lastBlockAt || source !== this.lastBlockSource) {
       block = this.blocks.findOrAdd(at, source, 0, 0);
@@ -180,11 +195,13 @@ export class SeriesWindow {
   /** Checks and drops every block but `keepBlock` (-1: all); their findings are late (annotated afterwards). */
   private flush(keepBlock: number): void {
     this.peakBytes = Math.max(this.peakBytes, this.currentBytes);
+    // Restored rather than cleared: rows replayed from another thread are late throughout.
+    const wasLate = this.findings.isLate;
     this.findings.isLate = true;
     this.sums.flush(this.findings, keepBlock);
     this.rates.flush(this.findings, keepBlock);
     this.sameTotals.flush(this.findings, keepBlock);
-    this.findings.isLate = false;
+    this.findings.isLate = wasLate;
     for (let b = 0; b < this.blocks.size; b++) if (b !== keepBlock) this.isBlockDone.data[b] = 1;
     const moved = this.dups.compact((d) => this.dupBlock.data[d] === keepBlock);
     this.dupLine.compact(moved);
