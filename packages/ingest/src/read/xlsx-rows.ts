@@ -23,6 +23,15 @@ function cellText(value: ExcelJS.CellValue): string {
 
 export class SheetNotFoundError extends Error {}
 
+type Excel = typeof ExcelJS;
+
+function sheetRow(row: ExcelJS.Row): SheetRow {
+  const values = row.values as ExcelJS.CellValue[];
+  const fields: string[] = [];
+  for (let i = 1; i < values.length; i++) fields.push(cellText(values[i]).trim() === '' ? '' : cellText(values[i]));
+  return { line: row.number, fields };
+}
+
 /**
  * Streams the rows of one worksheet (the first, or the one named) of a file or of a stream of its
  * bytes with exceljs' streaming reader: shared strings are cached, styles and hyperlinks skipped,
@@ -31,6 +40,22 @@ export class SheetNotFoundError extends Error {}
  */
 export async function* readSheetRows(input: string | Readable, sheet: string | undefined): AsyncGenerator<SheetRow> {
   const { default: excel } = await import('exceljs');
+  let isStarted = false;
+  try {
+    for await (const row of streamSheetRows(excel, input, sheet)) {
+      isStarted = true;
+      yield row;
+    }
+  } catch (error) {
+    // exceljs' streaming reader can reach a worksheet before it has read the workbook part that
+    // names it (depending on the order of the parts in the file and on timing) and then fails
+    // with a TypeError before any row. A file on disk is then read whole instead.
+    if (isStarted || typeof input !== 'string' || !(error instanceof TypeError)) throw error;
+    yield* readWholeSheet(excel, input, sheet);
+  }
+}
+
+async function* streamSheetRows(excel: Excel, input: string | Readable, sheet: string | undefined) {
   const workbook = new excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -43,13 +68,23 @@ export async function* readSheetRows(input: string | Readable, sheet: string | u
     const name = (worksheet as unknown as { name?: string }).name ?? '';
     names.push(name);
     if (sheet !== undefined && name !== sheet) continue;
-    for await (const row of worksheet) {
-      const values = (row as ExcelJS.Row).values as ExcelJS.CellValue[];
-      const fields: string[] = [];
-      for (let i = 1; i < values.length; i++) fields.push(cellText(values[i]).trim() === '' ? '' : cellText(values[i]));
-      yield { line: (row as ExcelJS.Row).number, fields };
-    }
+    for await (const row of worksheet) yield sheetRow(row as ExcelJS.Row);
     return;
   }
   throw new SheetNotFoundError(`No worksheet named "${sheet}"; the workbook has: ${names.join(', ')}`);
+}
+
+async function* readWholeSheet(excel: Excel, path: string, sheet: string | undefined) {
+  const workbook = new excel.Workbook();
+  await workbook.xlsx.readFile(path);
+  const worksheet = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet);
+  if (worksheet === undefined) {
+    const names = workbook.worksheets.map((w) => w.name);
+    throw new SheetNotFoundError(`No worksheet named "${sheet}"; the workbook has: ${names.join(', ')}`);
+  }
+  const rows: SheetRow[] = [];
+  worksheet.eachRow((row) => {
+    rows.push(sheetRow(row));
+  });
+  yield* rows;
 }
