@@ -112,6 +112,7 @@ export {
 } from './sources.js';
 export {
   type SubmissionStatus,
+  stagedStatuses,
   submissionStatuses,
   submissionStatusLabels,
   submissionStatusMeanings,

@@ -16,6 +16,12 @@ export const submissionStatuses = [
 
 export type SubmissionStatus = (typeof submissionStatuses)[number];
 
+/**
+ * Statuses whose rows wait in staging, so a diff against published data can be previewed: a
+ * processed file until it is published (then its values are in the store itself).
+ */
+export const stagedStatuses: ReadonlySet<SubmissionStatus> = new Set(['draft', 'submitted', 'returned', 'scheduled']);
+
 /** Short words for a status, as screens show it. */
 export const submissionStatusLabels: Record<SubmissionStatus, string> = {
   processing: 'Processing',

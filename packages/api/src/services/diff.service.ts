@@ -1,15 +1,13 @@
 import { diffSubmission } from '@ilms/db';
+import { stagedStatuses } from '@ilms/domain';
 import type { Context } from '../context.js';
 import { DomainError } from '../errors.js';
 import { requireSubmission } from './submission.service.js';
 
-/** Statuses whose rows wait in staging; a published submission's rows are in the store itself. */
-const STAGED = new Set(['draft', 'returned', 'submitted', 'scheduled']);
-
 /** The dry run: what publishing the submission now would add, change and remove. */
 export async function previewDiff(ctx: Pick<Context, 'db'>, country: string, id: number, sampleSize: number) {
   const submission = await requireSubmission(ctx, country, id);
-  if (!STAGED.has(submission.status)) {
+  if (!stagedStatuses.has(submission.status)) {
     const what =
       submission.status === 'published'
         ? 'its values are in the published data now (read them with observations, by vintage)'

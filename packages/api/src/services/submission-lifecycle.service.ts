@@ -2,7 +2,7 @@ import {
   changeSubmissionStatus,
   checkJumpsAgainstPublished,
   deleteSubmission,
-  refreshSubmissionCounts,
+  refreshFindingCounts,
   type SubmissionStatus,
 } from '@ilms/db';
 import { signedInCaller } from '../auth/authorize.js';
@@ -36,7 +36,7 @@ export async function submitSubmission(ctx: Context, country: string, id: number
   assertNoErrors(submission, 'submitted');
   // Checked again only if the country's published data changed since the file was staged.
   if (submission.mode !== 'delete' && (await checkJumpsAgainstPublished(ctx.db, id))) {
-    await refreshSubmissionCounts(ctx.db, id);
+    await refreshFindingCounts(ctx.db, id);
   }
   await changeSubmissionStatus(ctx.db, {
     submissionId: id,

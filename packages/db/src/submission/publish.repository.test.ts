@@ -9,7 +9,7 @@ import { inTransaction } from '../transaction.js';
 import { insertUser } from '../user.repository.js';
 import { applySubmission, PUBLISH_STEPS, type PublishStep } from './publish.repository.js';
 import { type StagedObservation, stageRows } from './staging.repository.js';
-import { insertSubmission } from './submission.repository.js';
+import { insertSubmission, refreshSubmissionCounts } from './submission.repository.js';
 
 const { db, url } = await createTestDatabase();
 const now = new Date('2026-03-02T09:00:00Z');
@@ -80,6 +80,8 @@ async function stagedSubmission(values: Record<string, string>): Promise<number>
     });
     if (id === undefined) throw new Error('a submission of this file exists already');
     await stageRows(trx, id, observations(values));
+    // As every import does: the publish takes its scopes from the submission's indicators.
+    await refreshSubmissionCounts(trx, id);
     return id;
   });
 }

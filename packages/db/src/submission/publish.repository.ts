@@ -43,11 +43,7 @@ async function lockScopes(db: Db, submissionId: number): Promise<void> {
   await sql`
     select pg_advisory_xact_lock(k) from (
       select distinct hashtextextended('ilms:publish:' || s.country || '/' || indicator, 0) as k
-      from submission s,
-        -- Counts not refreshed yet (only tests stage that way): read the indicators off staging.
-        unnest(coalesce(nullif(s.indicators, '{}'),
-          (select array_agg(distinct indicator) from ${stagingTable(submissionId)}))) as indicator
-      where s.id = ${submissionId}
+      from submission s, unnest(s.indicators) as indicator where s.id = ${submissionId}
     ) scopes order by k`.execute(db);
 }
 

@@ -149,11 +149,19 @@ export async function refreshSubmissionCounts(db: Db, submissionId: number): Pro
   await sql`
     update submission s set
       row_count = (select count(*) from ${stagingTable(submissionId)}),
-      error_count = (select count(*) from finding where submission_id = s.id and severity = 'error'),
-      warning_count = (select count(*) from finding where submission_id = s.id and severity = 'warning'),
       indicators = coalesce(
         (select array_agg(distinct indicator order by indicator) from ${stagingTable(submissionId)}),
         '{}')
+    where s.id = ${submissionId}`.execute(db);
+  await refreshFindingCounts(db, submissionId);
+}
+
+/** Error and warning counts only, when the findings changed but the staged rows did not. */
+export async function refreshFindingCounts(db: Db, submissionId: number): Promise<void> {
+  await sql`
+    update submission s set
+      error_count = (select count(*) from finding where submission_id = s.id and severity = 'error'),
+      warning_count = (select count(*) from finding where submission_id = s.id and severity = 'warning')
     where s.id = ${submissionId}`.execute(db);
 }
 

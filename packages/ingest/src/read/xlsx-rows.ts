@@ -21,7 +21,11 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-export class SheetNotFoundError extends Error {}
+export class SheetNotFoundError extends Error {
+  constructor(sheet: string | undefined, names: readonly string[]) {
+    super(`No worksheet named "${sheet}"; the workbook has: ${names.join(', ')}`);
+  }
+}
 
 type Excel = typeof ExcelJS;
 
@@ -71,7 +75,7 @@ async function* streamSheetRows(excel: Excel, input: string | Readable, sheet: s
     for await (const row of worksheet) yield sheetRow(row as ExcelJS.Row);
     return;
   }
-  throw new SheetNotFoundError(`No worksheet named "${sheet}"; the workbook has: ${names.join(', ')}`);
+  throw new SheetNotFoundError(sheet, names);
 }
 
 async function* readWholeSheet(excel: Excel, path: string, sheet: string | undefined) {
@@ -80,7 +84,7 @@ async function* readWholeSheet(excel: Excel, path: string, sheet: string | undef
   const worksheet = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet);
   if (worksheet === undefined) {
     const names = workbook.worksheets.map((w) => w.name);
-    throw new SheetNotFoundError(`No worksheet named "${sheet}"; the workbook has: ${names.join(', ')}`);
+    throw new SheetNotFoundError(sheet, names);
   }
   const rows: SheetRow[] = [];
   worksheet.eachRow((row) => {

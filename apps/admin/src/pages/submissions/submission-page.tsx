@@ -1,3 +1,4 @@
+import { stagedStatuses } from '@ilms/domain/submission-status';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router';
 import { errorText } from '../../auth/error-text.js';
@@ -16,7 +17,7 @@ import { StatusBadge } from './submission-status.js';
 import type { SubmissionDetail } from './submission-types.js';
 
 /** Statuses whose staged rows can still be compared with the published data. */
-const comparable = new Set(['draft', 'submitted', 'returned', 'scheduled']);
+const comparable = stagedStatuses;
 /** Statuses of a file the check went through to the end, so its findings are there to read. */
 const checked = new Set([...comparable, 'published']);
 
