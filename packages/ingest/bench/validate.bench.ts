@@ -63,6 +63,9 @@ async function papaparseSeconds(file: string): Promise<number> {
         return true;
       },
     },
+    1,
+    // papaparse over every buffer, as the figure's name says (the reader's own scanner is faster).
+    true,
   );
   const stream = createReadStream(file, { highWaterMark: 1 << 20, encoding: 'utf8' });
   for await (const chunk of stream) reader.push(chunk as string);

@@ -36,6 +36,12 @@ export class RecordSpan {
 export interface RecordHandler {
   /** Returns false to stop reading. `hasInvalidQuotes`: text follows a closing quote ("ab"c). */
   onRecord(fields: string[], line: number, record: RecordSpan, hasInvalidQuotes: boolean): boolean | undefined;
+  /**
+   * Offered each record without a quote before its fields are split: returns true when it has
+   * taken the record from its text alone (so no field strings are made), anything else to have
+   * it split and given to `onRecord` as usual.
+   */
+  onPlainRecord?(record: RecordSpan, line: number): boolean;
 }
 
 export interface UnclosedQuote {
@@ -43,9 +49,14 @@ export interface UnclosedQuote {
 }
 
 /**
- * Streams delimited text through papaparse's core parser, one buffer at a time, and gives each
- * record with the physical line it starts on: papaparse returns fields and where the last whole
- * record ended, and line breaks inside quoted fields are counted here from the record's text.
+ * Streams delimited text, one buffer at a time, and gives each record with the physical line it
+ * starts on. A record without a quote is split at its delimiters here (papaparse splits such
+ * records the same way); a record with quotes is parsed alone by papaparse's core parser and
+ * used when it parses cleanly as one record ending where `findRecordEnd` says. Anything else
+ * (a quote that closes before other text, which papaparse reads past the line's end) hands the
+ * rest of the buffer to papaparse, as every buffer once was: `usesPapaparseOnly` keeps that
+ * reference behaviour throughout. Line breaks inside quoted fields are counted from the
+ * record's text.
  */
 export class DelimitedReader {
   private readonly parser: Papa.Parser;
@@ -60,6 +71,8 @@ export class DelimitedReader {
     private readonly handler: RecordHandler,
     /** Physical line of the first record (a reader may start part-way into a file). */
     firstLine = 1,
+    /** Every buffer through papaparse, as the reference the scanner is tested against. */
+    private readonly usesPapaparseOnly = false,
   ) {
     this.line = firstLine;
     this.parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' });
@@ -84,8 +97,7 @@ export class DelimitedReader {
   push(text: string): UnclosedQuote | undefined {
     if (this.isStopped) return undefined;
     const input = this.leftover + text;
-    const result = this.parser.parse(input, 0, true);
-    const consumed = this.emit(input, result.data as string[][], result.meta.cursor, result.errors);
+    const consumed = this.usesPapaparseOnly ? this.parseRest(input, 0) : this.scan(input);
     this.leftover = input.slice(consumed);
     if (this.leftover.length > MAX_RECORD_CHARS) return this.unclosed();
     return undefined;
@@ -104,6 +116,48 @@ export class DelimitedReader {
     this.emit(input, result.data as string[][], input.length, result.errors);
     this.leftover = '';
     return undefined;
+  }
+
+  /**
+   * Gives every whole record of `input`; returns how much of it they covered. The rest (a record
+   * whose line break has not come yet) waits for the next buffer.
+   */
+  private scan(input: string): number {
+    const { delimiter, newline } = this.dialect;
+    const span = this.span;
+    span.input = input;
+    let start = 0;
+    let nextQuote = input.indexOf('"');
+    while (start < input.length) {
+      if (this.isStopped) return input.length;
+      if (nextQuote >= 0 && nextQuote < start) nextQuote = input.indexOf('"', start);
+      let end = input.indexOf(newline, start);
+      const isQuoted = nextQuote >= 0 && (end < 0 || nextQuote < end);
+      if (isQuoted) end = findRecordEnd(input, start, this.dialect);
+      if (end < 0) return start;
+      span.start = start;
+      span.end = end;
+      span.lines = isQuoted ? 1 + countChar(input, this.lineChar, start, end) : 1;
+      if (isQuoted) {
+        const result = this.parser.parse(input.slice(start, end), 0, false);
+        const rows = result.data as string[][];
+        if (rows.length !== 1 || result.errors.length > 0) return this.parseRest(input, start);
+        if (this.handler.onRecord(rows[0] as string[], this.line, span, false) === false) this.isStopped = true;
+      } else if (this.handler.onPlainRecord?.(span, this.line) !== true) {
+        const fields = input.slice(start, end).split(delimiter);
+        if (this.handler.onRecord(fields, this.line, span, false) === false) this.isStopped = true;
+      }
+      this.line += span.lines;
+      start = end + newline.length;
+    }
+    return start;
+  }
+
+  /** Parses `input` from `start` on with papaparse, as a whole; returns how far its records reached. */
+  private parseRest(input: string, start: number): number {
+    const rest = start === 0 ? input : input.slice(start);
+    const result = this.parser.parse(rest, 0, true);
+    return start + this.emit(rest, result.data as string[][], result.meta.cursor, result.errors);
   }
 
   private unclosed(): UnclosedQuote {

@@ -37,6 +37,7 @@ export function detectDialect(text: string): Dialect | { unsupported: string } {
 export function findRecordEnd(text: string, start: number, dialect: Dialect): number {
   const delim = dialect.delimiter.charCodeAt(0);
   const nl = dialect.newline.charCodeAt(0);
+  const isCrlf = dialect.newline === '\r\n';
   let i = start;
   let atFieldStart = true;
   while (i < text.length) {
@@ -55,7 +56,8 @@ export function findRecordEnd(text: string, start: number, dialect: Dialect): nu
       atFieldStart = false;
       continue;
     }
-    if (c === nl) return i;
+    // A lone CR in a CRLF file is data, as the parser reads it.
+    if (c === nl && (!isCrlf || text.charCodeAt(i + 1) === 10)) return i;
     atFieldStart = c === delim;
     i++;
   }
