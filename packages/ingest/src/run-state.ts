@@ -101,6 +101,23 @@ export function onRecord(
   return true;
 }
 
+/**
+ * Offered each record without quotes before it is split (see `RecordHandler.onPlainRecord`):
+ * takes a data row whose checks find nothing from its text alone; anything else is left to
+ * `onRecord`, which then reads it exactly as it would have.
+ */
+export function onPlainRecord(state: RunState, record: RecordSpan, line: number): boolean {
+  const { validator, findings, dialect } = state;
+  if (validator === undefined || dialect === null || state.options.onRow !== undefined) return false;
+  findings.beginRow();
+  if (!validator.validatePlain(record.input, record.start, record.end, line, dialect.delimiter)) return false;
+  state.rowCount++;
+  // Keys and dataset rules may still find a duplicate of an earlier row.
+  if (findings.rowCodes === '') state.annotated?.cleanRecord(record);
+  else state.annotated?.row(record.text, findings.rowCodes, findings.rowMessages);
+  return true;
+}
+
 /** A loop rather than `every`, which cost a closure call per row. */
 function isBlank(fields: string[]): boolean {
   for (const f of fields) if (f.length > 0 && f.trim() !== '') return false;

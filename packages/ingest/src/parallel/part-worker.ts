@@ -6,7 +6,7 @@ import { DelimitedReader, type Dialect } from '../read/delimited-reader.js';
 import { makeDecoder } from '../read/read-text.js';
 import type { TextEncoding } from '../read/sniff.js';
 import { Annotated } from '../report/annotated.js';
-import { drainOutputs, onRecord, type RunState } from '../run-state.js';
+import { drainOutputs, onPlainRecord, onRecord, type RunState } from '../run-state.js';
 import { readHeader } from '../validate/columns.js';
 import type { CompiledCatalogue } from '../validate/compiled-catalogue.js';
 import { type RowCheckOptions, RowValidator } from '../validate/row-validator.js';
@@ -103,7 +103,10 @@ async function checkPart(start: PartStart): Promise<PartOutcome> {
   };
   const reader = new DelimitedReader(
     start.dialect,
-    { onRecord: (fields, line, record, hasInvalidQuotes) => onRecord(state, fields, line, record, hasInvalidQuotes) },
+    {
+      onRecord: (fields, line, record, hasInvalidQuotes) => onRecord(state, fields, line, record, hasInvalidQuotes),
+      onPlainRecord: (record, line) => onPlainRecord(state, record, line),
+    },
     firstLine,
   );
   // A refusal (bytes not in the encoding, an unclosed quote) is left to the first thread, which

@@ -3,7 +3,9 @@ import { checkCells, MAX_CELL_CHARS } from './cell-checks.js';
 import { checkCode, checkNotes } from './code-checks.js';
 import type { ColumnMap, Header } from './columns.js';
 import type { CompiledCatalogue, CompiledIndicator } from './compiled-catalogue.js';
+import { PlainRowCheck } from './plain-row.js';
 import type { RowCheckOptions, RowContext } from './row-context.js';
+import { SOURCE, SOURCE_PREFIX, TIME } from './row-patterns.js';
 import { DEFAULT_MAX_TRACKED_KEYS, type SeriesTracker, SeriesWindow } from './series-window.js';
 import { buildValidatedRow, shiftDecimal, type ValidatedRow } from './validated-row.js';
 import { checkedValue, checkValue } from './value-check.js';
@@ -11,9 +13,6 @@ import { checkedValue, checkValue } from './value-check.js';
 export type { RowCheckOptions };
 export { DEFAULT_MAX_TRACKED_KEYS, MAX_CELL_CHARS };
 
-const TIME = /^(?:19[5-9]\d|20\d\d|2100)(?:Q[1-4]|M(?:0[1-9]|1[0-2]))?$/;
-const SOURCE = /^[A-Z]{2}:(?:\d+|HUB-\d+)$/;
-const SOURCE_PREFIX = /^(?:AA|BA|CA|DA|EA|F[A-Z]):/;
 /** No cell equals it, so the first source and period are always checked. */
 const NEVER = '\u0000';
 
@@ -31,6 +30,8 @@ export class RowValidator {
   /** The country rows are checked against here; undefined when the database checks it. */
   private readonly country: string | undefined;
   private readonly reportsUnknownSource: boolean;
+  /** The check of plain records, made for the file's delimiter on the first one. */
+  private plain: PlainRowCheck | undefined;
   rows = 0;
 
   constructor(
@@ -153,6 +154,28 @@ export class RowValidator {
       return false;
     }
     this.lastSource = source;
+    return true;
+  }
+
+  /**
+   * Checks a record without quotes from its text (`input[start, end)`), as `validate` would its
+   * fields; false, having changed nothing, when the row could raise a finding or is not read
+   * alike (see PlainRowCheck): `validate` then checks its fields.
+   */
+  validatePlain(input: string, start: number, end: number, line: number, delimiter: string): boolean {
+    if (!this.header.isUsable) return false;
+    this.plain ??= new PlainRowCheck(
+      this.ctx.cat,
+      this.header,
+      this.options,
+      this.country,
+      delimiter,
+      this.ctx.series,
+      this.window,
+    );
+    if (!this.plain.check(input, start, end, line)) return false;
+    this.rows++;
+    this.source = this.ctx.series.source;
     return true;
   }
 
