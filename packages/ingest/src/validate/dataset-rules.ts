@@ -1,7 +1,7 @@
 import type { FindingCollector } from '../findings/collector.js';
 import type { SumSpec } from './compiled-catalogue.js';
 import { formatThousandths } from './numbers.js';
-import { Column, PackedTable } from './packed-table.js';
+import { BlockedTable, Column } from './packed-table.js';
 
 const HAS_TOTAL = 1;
 const TOTAL_SUPPRESSED = 2;
@@ -19,7 +19,7 @@ const u8 = (n: number) => new Uint8Array(n);
  * so groups of finished blocks can be reported and dropped.
  */
 export class SumGroups {
-  private readonly index = new PackedTable();
+  private readonly index = new BlockedTable();
   private readonly block = new Column(u32);
   private readonly spec = new Column(u32);
   private readonly flags = new Column(u8);
@@ -55,7 +55,7 @@ export class SumGroups {
 
   /** The group for a key (words as in series-keys.ts), created in `block`. */
   group(k0: number, k1: number, k2: number, k3: number, specIndex: number, block: number): number {
-    const g = this.index.findOrAdd(k0, k1, k2, k3);
+    const g = this.index.findOrAdd(block, k0, k1, k2, k3);
     if (!this.index.isNew) return g;
     // Columns grow together: one comparison instead of ten calls for most new groups.
     if (g >= this.block.data.length) {

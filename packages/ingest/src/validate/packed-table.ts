@@ -1,12 +1,18 @@
+/** Words per slot: the dense index plus one, then the key's four words, side by side. */
+const STRIDE = 5;
+
 /**
  * An open-addressing table from an exact key of 4 × 32 bits (see series-keys.ts) to a dense
  * index 0, 1, 2 … in insertion order. Keys are compared exactly, never by hash, so a match is
- * always a true match. 16 bytes of key and 4 of index per slot; at most half the slots are used,
- * so about 40 bytes per entry, in typed arrays only.
+ * always a true match. A slot holds its index and key together (20 bytes), so a probe reads one
+ * cache line rather than two: the tables outgrow the caches and most probes miss them. At most
+ * half the slots are used, so about 40 bytes per entry, plus 16 for the key by index; typed
+ * arrays only.
  */
 export class PackedTable {
-  private keys: Uint32Array;
-  private slotIndex: Int32Array;
+  /** Per slot: index + 1 (0 when empty) and the key. */
+  private slots: Uint32Array;
+  private capacity: number;
   /** Keys by dense index, so the table can be rebuilt without its slots. */
   private byIndex: Uint32Array;
   size = 0;
@@ -16,13 +22,13 @@ export class PackedTable {
   private moved = new Int32Array(0);
 
   constructor(initialSlots = 1 << 12) {
-    this.keys = new Uint32Array(initialSlots * 4);
-    this.slotIndex = new Int32Array(initialSlots).fill(-1);
+    this.capacity = initialSlots;
+    this.slots = new Uint32Array(initialSlots * STRIDE);
     this.byIndex = new Uint32Array(initialSlots * 2);
   }
 
   get bytes(): number {
-    return this.keys.byteLength + this.slotIndex.byteLength + this.byIndex.byteLength;
+    return this.slots.byteLength + this.byIndex.byteLength;
   }
 
   /** Words are taken as unsigned 32-bit, as the typed array stores them. */
@@ -31,17 +37,17 @@ export class PackedTable {
     const k1 = w1 >>> 0;
     const k2 = w2 >>> 0;
     const k3 = w3 >>> 0;
-    if (this.size * 2 >= this.slotIndex.length) this.grow(this.slotIndex.length * 2);
-    const mask = this.slotIndex.length - 1;
+    if (this.size * 2 >= this.capacity) this.grow(this.capacity * 2);
+    const mask = this.capacity - 1;
+    const slots = this.slots;
     let slot = mix(k0, k1, k2, k3) & mask;
     for (;;) {
-      const index = this.slotIndex[slot] as number;
-      if (index < 0) break;
-      const at = slot * 4;
-      const keys = this.keys;
-      if (keys[at] === k0 && keys[at + 1] === k1 && keys[at + 2] === k2 && keys[at + 3] === k3) {
+      const at = slot * STRIDE;
+      const stored = slots[at] as number;
+      if (stored === 0) break;
+      if (slots[at + 1] === k0 && slots[at + 2] === k1 && slots[at + 3] === k2 && slots[at + 4] === k3) {
         this.isNew = false;
-        return index;
+        return stored - 1;
       }
       slot = (slot + 1) & mask;
     }
@@ -77,7 +83,7 @@ export class PackedTable {
     if (this.moved.length < count) this.moved = new Int32Array(this.byIndex.length / 4);
     const moved = this.moved;
     const old = this.byIndex;
-    this.slotIndex.fill(-1);
+    this.slots.fill(0);
     this.size = 0;
     for (let i = 0; i < count; i++) {
       moved[i] = keep(i)
@@ -88,32 +94,206 @@ export class PackedTable {
   }
 
   private place(slot: number, index: number, k0: number, k1: number, k2: number, k3: number): void {
-    const at = slot * 4;
-    this.keys[at] = k0;
-    this.keys[at + 1] = k1;
-    this.keys[at + 2] = k2;
-    this.keys[at + 3] = k3;
-    this.slotIndex[slot] = index;
+    const at = slot * STRIDE;
+    const slots = this.slots;
+    slots[at] = index + 1;
+    slots[at + 1] = k0;
+    slots[at + 2] = k1;
+    slots[at + 3] = k2;
+    slots[at + 4] = k3;
   }
 
-  private grow(length: number): void {
-    const { keys, slotIndex } = this;
-    this.keys = new Uint32Array(length * 4);
-    this.slotIndex = new Int32Array(length).fill(-1);
-    const mask = length - 1;
-    for (let s = 0; s < slotIndex.length; s++) {
-      const index = slotIndex[s] as number;
-      if (index < 0) continue;
-      const at = s * 4;
-      const k0 = keys[at] as number;
-      const k1 = keys[at + 1] as number;
-      const k2 = keys[at + 2] as number;
-      const k3 = keys[at + 3] as number;
+  private grow(capacity: number): void {
+    const old = this.slots;
+    const oldCapacity = this.capacity;
+    this.capacity = capacity;
+    this.slots = new Uint32Array(capacity * STRIDE);
+    const mask = capacity - 1;
+    for (let s = 0; s < oldCapacity; s++) {
+      const at = s * STRIDE;
+      const stored = old[at] as number;
+      if (stored === 0) continue;
+      const k0 = old[at + 1] as number;
+      const k1 = old[at + 2] as number;
+      const k2 = old[at + 3] as number;
+      const k3 = old[at + 4] as number;
       let slot = mix(k0, k1, k2, k3) & mask;
-      while ((this.slotIndex[slot] as number) >= 0) slot = (slot + 1) & mask;
-      this.place(slot, index, k0, k1, k2, k3);
+      while ((this.slots[slot * STRIDE] as number) !== 0) slot = (slot + 1) & mask;
+      this.place(slot, stored - 1, k0, k1, k2, k3);
     }
   }
+}
+
+/** Slots a block's table starts with, at least and at most. */
+const MIN_BLOCK_SLOTS = 8;
+const MAX_FIRST_SLOTS = 1 << 12;
+
+/**
+ * A PackedTable whose entries belong to blocks (series-window.ts: one ref_area, source and
+ * period), each block's in its own small open-addressing table within one arena. A key is
+ * looked up within its block's table only, so the rows of the few blocks a file is reading at
+ * a time probe a few cache lines that stay in the cache, where one table over every block made
+ * nearly every probe a miss (over half the window's time at 1M rows). A block's table doubles
+ * in place when it was the last one made, as in a file grouped by block; otherwise anew at the
+ * arena's end, the old space staying unused until `compact`.
+ */
+export class BlockedTable {
+  private arena = new Uint32Array(1 << 12);
+  /** Slots of the arena handed out. */
+  private used = 0;
+  private blockBase = new Uint32Array(1 << 10);
+  private blockSlots = new Uint32Array(1 << 10);
+  private blockSize = new Uint32Array(1 << 10);
+  private byIndex = new Uint32Array(1 << 12);
+  private blockOf = new Uint32Array(1 << 10);
+  private scratch = new Uint32Array(MIN_BLOCK_SLOTS * STRIDE);
+  /** The block whose table was made last: how many entries it has sizes the next one's. */
+  private lastNewBlock = -1;
+  size = 0;
+  /** Whether the last `findOrAdd` added the key. */
+  isNew = false;
+  private moved = new Int32Array(0);
+
+  get bytes(): number {
+    return (
+      this.arena.byteLength +
+      this.byIndex.byteLength +
+      this.blockOf.byteLength +
+      this.blockBase.byteLength * 3 +
+      this.scratch.byteLength
+    );
+  }
+
+  /** The dense index of the key in `block` (a SeriesWindow block id), added when new. */
+  findOrAdd(block: number, w0: number, w1: number, w2: number, w3: number): number {
+    const k0 = w0 >>> 0;
+    const k1 = w1 >>> 0;
+    const k2 = w2 >>> 0;
+    const k3 = w3 >>> 0;
+    if (block >= this.blockSlots.length) this.growBlocks(block);
+    let slots = this.blockSlots[block] as number;
+    if ((this.blockSize[block] as number) * 2 >= slots) slots = this.growBlock(block, slots);
+    const base = this.blockBase[block] as number;
+    const mask = slots - 1;
+    const arena = this.arena;
+    let slot = mix(k0, k1, k2, k3) & mask;
+    for (;;) {
+      const at = (base + slot) * STRIDE;
+      const stored = arena[at] as number;
+      if (stored === 0) break;
+      if (arena[at + 1] === k0 && arena[at + 2] === k1 && arena[at + 3] === k2 && arena[at + 4] === k3) {
+        this.isNew = false;
+        return stored - 1;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const index = this.size++;
+    place(arena, (base + slot) * STRIDE, index, k0, k1, k2, k3);
+    this.blockSize[block] = (this.blockSize[block] as number) + 1;
+    if (index * 4 + 4 > this.byIndex.length) this.byIndex = grown(this.byIndex, index * 4 + 4);
+    if (index >= this.blockOf.length) this.blockOf = grown(this.blockOf, index + 1);
+    const at = index * 4;
+    this.byIndex[at] = k0;
+    this.byIndex[at + 1] = k1;
+    this.byIndex[at + 2] = k2;
+    this.byIndex[at + 3] = k3;
+    this.blockOf[index] = block;
+    this.isNew = true;
+    return index;
+  }
+
+  /** Word `w` of the key at dense index `index`. */
+  keyWord(index: number, w: number): number {
+    return this.byIndex[index * 4 + w] as number;
+  }
+
+  /** As `PackedTable.compact`: keeps what `keep` accepts, renumbered in order, and frees the unused space. */
+  compact(keep: (index: number) => boolean): Int32Array {
+    const count = this.size;
+    if (this.moved.length < count) this.moved = new Int32Array(this.byIndex.length / 4);
+    const moved = this.moved;
+    const old = this.byIndex;
+    const blocks = this.blockOf;
+    this.used = 0;
+    this.lastNewBlock = -1;
+    this.blockSlots.fill(0);
+    this.blockSize.fill(0);
+    this.size = 0;
+    for (let i = 0; i < count; i++) {
+      moved[i] = keep(i)
+        ? this.findOrAdd(
+            blocks[i] as number,
+            old[i * 4] ?? 0,
+            old[i * 4 + 1] ?? 0,
+            old[i * 4 + 2] ?? 0,
+            old[i * 4 + 3] ?? 0,
+          )
+        : -1;
+    }
+    return moved.subarray(0, count);
+  }
+
+  private growBlocks(block: number): void {
+    this.blockBase = grown(this.blockBase, block + 1);
+    this.blockSlots = grown(this.blockSlots, block + 1);
+    this.blockSize = grown(this.blockSize, block + 1);
+  }
+
+  /** Gives `block` a table twice as large (or its first), with its entries; returns its slots. */
+  private growBlock(block: number, slots: number): number {
+    const base = this.blockBase[block] as number;
+    let next = slots * 2;
+    if (slots === 0) {
+      // Blocks of a file tend to be alike: sized for as many entries as the last new block has, it rarely grows.
+      const previous = this.lastNewBlock < 0 ? 0 : (this.blockSize[this.lastNewBlock] as number);
+      next = MIN_BLOCK_SLOTS;
+      while (next < previous * 2 + 2 && next < MAX_FIRST_SLOTS) next *= 2;
+      this.lastNewBlock = block;
+    }
+    if (this.scratch.length < slots * STRIDE) this.scratch = new Uint32Array(slots * STRIDE);
+    const scratch = this.scratch;
+    const old = this.arena;
+    for (let i = 0, from = base * STRIDE; i < slots * STRIDE; i++) scratch[i] = old[from + i] as number;
+    const isLast = slots > 0 && base + slots === this.used;
+    const start = isLast ? base : this.used;
+    if ((start + next) * STRIDE > this.arena.length) this.arena = grown(this.arena, (start + next) * STRIDE);
+    const arena = this.arena;
+    arena.fill(0, start * STRIDE, (start + next) * STRIDE);
+    this.used = start + next;
+    this.blockBase[block] = start;
+    this.blockSlots[block] = next;
+    const mask = next - 1;
+    for (let s = 0; s < slots; s++) {
+      const from = s * STRIDE;
+      const stored = scratch[from] as number;
+      if (stored === 0) continue;
+      const k0 = scratch[from + 1] as number;
+      const k1 = scratch[from + 2] as number;
+      const k2 = scratch[from + 3] as number;
+      const k3 = scratch[from + 4] as number;
+      let slot = mix(k0, k1, k2, k3) & mask;
+      while ((arena[(start + slot) * STRIDE] as number) !== 0) slot = (slot + 1) & mask;
+      place(arena, (start + slot) * STRIDE, stored - 1, k0, k1, k2, k3);
+    }
+    return next;
+  }
+}
+
+function place(slots: Uint32Array, at: number, index: number, k0: number, k1: number, k2: number, k3: number): void {
+  slots[at] = index + 1;
+  slots[at + 1] = k0;
+  slots[at + 2] = k1;
+  slots[at + 3] = k2;
+  slots[at + 4] = k3;
+}
+
+/** A copy at least `length` long (doubling), with the contents. */
+function grown(array: Uint32Array<ArrayBuffer>, length: number): Uint32Array<ArrayBuffer> {
+  let size = array.length;
+  while (size < length) size *= 2;
+  const next = new Uint32Array(size);
+  next.set(array);
+  return next;
 }
 
 /** Spreads packed keys (mostly small integers) over the slots. */

@@ -6,62 +6,146 @@ import type { RowCheckOptions } from './row-context.js';
 import { SOURCE, SOURCE_PREFIX, TIME } from './row-patterns.js';
 import type { SeriesRow, SeriesTracker } from './series-window.js';
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-const SLOTS = 1 << 13;
+const SLOTS = 1 << 12;
 /** Distinct texts remembered per column; past it, a text is judged each time it is met. */
 const MAX_TEXTS = SLOTS >> 1;
-/** Longer cells are no code, period or source: their rows take the full checks, and no memory holds them. */
-const MAX_TEXT_CHARS = 128;
+/** Characters packed in one word of a cell's key: 7 of 7 bits each, exact in a double (49 < 53 bits). */
+const CHARS_PER_WORD = 7;
+/** Longer cells are no code, period or source: their rows take the full checks. */
+const MAX_KEY_CHARS = 4 * CHARS_PER_WORD;
 const MAX_DIGITS = 15;
 /** Characters from U+1000 on (Burmese, Khmer …) may need the Zawgyi check: such cells take the full path. */
 const HIGH_CHAR = 0x1000;
 
-/** A copy that holds no reference to the (much larger) record buffer it was cut from. */
+/**
+ * A copy that holds no reference to the (much larger) record buffer it was cut from (V8 cuts
+ * longer slices as views of their parent).
+ */
 function ownCopy(text: string): string {
-  return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
+  return text.length < 13 ? text : Buffer.from(text, 'latin1').toString('latin1');
 }
 
 /**
- * The verdicts on the distinct texts of one column, looked up by the FNV-1a hash of the cell's
- * UTF-16 code units and compared with the record's text in place, so a cell met before is never
- * cut into a string. `judge` returns null for a text that could raise a finding: the row then
- * goes to the full checks.
+ * A looked-up cell as read: its length and its ASCII characters packed 7 to a word, which is an
+ * exact key (no two texts share one), so cells are compared as numbers, never as strings.
+ * One object per check, overwritten for every cell.
+ */
+class CellKey {
+  length = 0;
+  w0 = 0;
+  w1 = 0;
+  w2 = 0;
+  w3 = 0;
+  /** Where the cell ends in the record (at a delimiter, or the record's end). */
+  end = 0;
+
+  /** Reads the cell at `start`; false when it is longer than a key holds or not all ASCII. */
+  read(input: string, start: number, end: number, delimiter: number): boolean {
+    let w0 = 0;
+    let w1 = 0;
+    let w2 = 0;
+    let w3 = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const ch = input.charCodeAt(i);
+      if (ch === delimiter) break;
+      if (ch >= 128) return false;
+      const n = i - start;
+      if (n < CHARS_PER_WORD) w0 = w0 * 128 + ch;
+      else if (n < 2 * CHARS_PER_WORD) w1 = w1 * 128 + ch;
+      else if (n < 3 * CHARS_PER_WORD) w2 = w2 * 128 + ch;
+      else if (n < MAX_KEY_CHARS) w3 = w3 * 128 + ch;
+      else return false;
+    }
+    this.length = i - start;
+    this.w0 = w0;
+    this.w1 = w1;
+    this.w2 = w2;
+    this.w3 = w3;
+    this.end = i;
+    return true;
+  }
+}
+
+/**
+ * The verdicts on the distinct texts of one column, by their packed keys (CellKey), so a cell met
+ * before is never cut into a string. `judge` returns null for a text that could raise a finding:
+ * the row then goes to the full checks.
  */
 export class CellVerdicts<T> {
-  private readonly texts: (string | undefined)[] = new Array(SLOTS).fill(undefined);
+  private readonly lengths = new Uint8Array(SLOTS);
+  private readonly words = new Float64Array(SLOTS * 4);
   private readonly verdicts: (T | null)[] = new Array(SLOTS).fill(null);
   private size = 0;
-  /** Rows repeat their neighbours' cells: the last text found is tried before the table. */
-  lastText = '';
-  lastVerdict: T | null;
+  /** Rows repeat their neighbours' cells: the last key found is tried before the table. */
+  private lastLength = -1;
+  private last0 = 0;
+  private last1 = 0;
+  private last2 = 0;
+  private last3 = 0;
+  private lastVerdict: T | null = null;
+  /** The verdict on an empty cell. */
+  readonly empty: T | null;
+  /** Whether the last `find` was for the same text as the one before. */
+  wasLast = false;
 
   constructor(private readonly judge: (text: string) => T | null) {
-    this.lastVerdict = judge('');
+    this.empty = judge('');
   }
 
-  /** The verdict on `input[start, end)`, whose hash is `hash`; null also for a text too long to hold. */
-  find(input: string, start: number, end: number, hash: number): T | null {
-    const length = end - start;
-    if (length > MAX_TEXT_CHARS) return null;
+  /** The verdict on the cell `key` read from `input` at `start`. */
+  find(key: CellKey, input: string, start: number): T | null {
+    const { length, w0, w1, w2, w3 } = key;
+    if (
+      length === this.lastLength &&
+      w0 === this.last0 &&
+      w1 === this.last1 &&
+      w2 === this.last2 &&
+      w3 === this.last3
+    ) {
+      this.wasLast = true;
+      return this.lastVerdict;
+    }
+    this.wasLast = false;
+    let hash = Math.imul(length ^ (w0 % 0x40000000), 0x85ebca6b);
+    hash = Math.imul(hash ^ (hash >>> 15) ^ (w1 % 0x40000000), 0xc2b2ae35);
+    hash = Math.imul(hash ^ (hash >>> 13) ^ (w2 % 0x40000000) ^ (w3 % 0x40000000), 0x85ebca6b);
     const mask = SLOTS - 1;
-    let slot = hash & mask;
-    for (let text = this.texts[slot]; text !== undefined; text = this.texts[slot]) {
-      if (text.length === length && input.startsWith(text, start)) {
-        this.lastText = text;
-        this.lastVerdict = this.verdicts[slot] as T | null;
-        return this.lastVerdict;
+    let slot = (hash ^ (hash >>> 16)) & mask;
+    const words = this.words;
+    let verdict: T | null;
+    for (;;) {
+      const at = slot * 4;
+      if (this.lengths[slot] === 0) {
+        verdict = this.judge(ownCopy(input.slice(start, key.end)));
+        if (this.size < MAX_TEXTS) {
+          this.lengths[slot] = length;
+          words[at] = w0;
+          words[at + 1] = w1;
+          words[at + 2] = w2;
+          words[at + 3] = w3;
+          this.verdicts[slot] = verdict;
+          this.size++;
+        }
+        break;
+      }
+      if (
+        this.lengths[slot] === length &&
+        words[at] === w0 &&
+        words[at + 1] === w1 &&
+        words[at + 2] === w2 &&
+        words[at + 3] === w3
+      ) {
+        verdict = this.verdicts[slot] as T | null;
+        break;
       }
       slot = (slot + 1) & mask;
     }
-    const text = ownCopy(input.slice(start, end));
-    const verdict = this.judge(text);
-    if (this.size < MAX_TEXTS) {
-      this.texts[slot] = text;
-      this.verdicts[slot] = verdict;
-      this.size++;
-    }
-    this.lastText = text;
+    this.lastLength = length;
+    this.last0 = w0;
+    this.last1 = w1;
+    this.last2 = w2;
+    this.last3 = w3;
     this.lastVerdict = verdict;
     return verdict;
   }
@@ -102,6 +186,15 @@ export class PlainRowCheck {
   private readonly defaultSource: string | null;
   private mantissa = 0;
   private decimals = 0;
+  private readonly key = new CellKey();
+  /** Per column: the length of the last row's cell, and where it ended (from the record's start). */
+  private readonly lengths: Int32Array;
+  private readonly ends: Int32Array;
+  /** Whether the last row was read to its end, so its cells and verdicts are those `found` holds. */
+  private isRead = false;
+  /** The last row's first cells with their delimiters, and how many cells that is (0: none). */
+  private prefix = '';
+  private prefixFields = 0;
 
   constructor(
     cat: CompiledCatalogue,
@@ -150,48 +243,54 @@ export class PlainRowCheck {
       const table = tables.get(i) ?? null;
       this.kinds[i] = table !== null ? LOOKED_UP : i === c.obs_value ? VALUE : FREE_TEXT;
       this.tables.push(table);
-      this.empties.push(table === null ? (i === c.obs_value ? null : true) : table.lastVerdict);
+      this.empties.push(table === null ? (i === c.obs_value ? null : true) : table.empty);
     }
     this.found = new Array(width).fill(null);
+    this.lengths = new Int32Array(width).fill(-1);
+    this.ends = new Int32Array(width);
   }
 
   /** Checks the record `input[start, end)` on physical line `line`; false: leave it to the full checks. */
   check(input: string, start: number, end: number, line: number): boolean {
-    const { kinds, tables, empties, found } = this;
+    const { kinds, tables, empties, found, lengths, ends } = this;
     const delimiter = this.delimiter;
     const last = this.last;
+    // Rows repeat their neighbours' first cells (area, source, indicator …): one comparison of
+    // the text those took in the last row stands for reading them again.
+    const wasRead = this.isRead;
+    const known = this.prefixFields;
+    // Until this row is read to its end, `found` may hold some of its verdicts: no prefix stands.
+    this.isRead = false;
+    this.prefixFields = 0;
     let at = start;
-    for (let i = 0; ; i++) {
+    let i = 0;
+    const prefix = this.prefix;
+    // Cut and compared whole: V8 compares flat strings a machine word at a time, where
+    // startsWith goes a character at a time.
+    if (known > 0 && start + prefix.length <= end && input.slice(start, start + prefix.length) === prefix) {
+      at = start + prefix.length;
+      i = known;
+    }
+    /** The first cell unlike the last row's. */
+    let changed = wasRead ? -1 : 0;
+    for (; ; i++) {
       // Where the cell ends: at the next delimiter, or at the record's end for the last column.
       let cellEnd = at;
+      let isSame = false;
       if (at === end || input.charCodeAt(at) === delimiter) {
         const verdict = empties[i];
         if (verdict === null) return false;
         found[i] = verdict;
+        isSame = lengths[i] === 0;
       } else if (kinds[i] === LOOKED_UP) {
+        const key = this.key;
+        if (!key.read(input, at, end, delimiter)) return false;
         const table = tables[i] as CellVerdicts<unknown>;
-        const known = table.lastText;
-        const after = at + known.length;
-        if (
-          known.length > 0 &&
-          (after === end || (after < end && input.charCodeAt(after) === delimiter)) &&
-          input.startsWith(known, at)
-        ) {
-          cellEnd = after;
-          const verdict = table.lastVerdict;
-          if (verdict === null) return false;
-          found[i] = verdict;
-        } else {
-          let hash = FNV_OFFSET;
-          for (; cellEnd < end; cellEnd++) {
-            const ch = input.charCodeAt(cellEnd);
-            if (ch === delimiter) break;
-            hash = Math.imul(hash ^ ch, FNV_PRIME);
-          }
-          const verdict = table.find(input, at, cellEnd, hash);
-          if (verdict === null) return false;
-          found[i] = verdict;
-        }
+        const verdict = table.find(key, input, at);
+        if (verdict === null) return false;
+        found[i] = verdict;
+        cellEnd = key.end;
+        isSame = table.wasLast && lengths[i] === key.length;
       } else if (kinds[i] === VALUE) {
         cellEnd = this.readNumber(input, at, end);
         if (cellEnd < 0) return false;
@@ -199,6 +298,9 @@ export class PlainRowCheck {
         cellEnd = endOfPlainText(input, at, end, delimiter);
         if (cellEnd < 0) return false;
       }
+      if (!isSame && changed < 0) changed = i;
+      lengths[i] = cellEnd - at;
+      ends[i] = cellEnd - start;
       if (i === last) {
         // Text after the last column's cell is a further cell: a ragged row.
         if (cellEnd !== end) return false;
@@ -207,6 +309,11 @@ export class PlainRowCheck {
       if (cellEnd === end) return false;
       at = cellEnd + 1;
     }
+    this.isRead = true;
+    const fields = changed < 0 ? last : Math.min(changed, last);
+    if (fields !== known)
+      this.prefix = fields === 0 ? '' : input.slice(start, start + (ends[fields - 1] as number) + 1);
+    this.prefixFields = fields;
     return this.track(line);
   }
 

@@ -1,6 +1,6 @@
 import type { FindingCollector } from '../findings/collector.js';
 import { formatThousandths } from './numbers.js';
-import { Column, PackedTable } from './packed-table.js';
+import { BlockedTable, Column } from './packed-table.js';
 
 const f64 = (n: number) => new Float64Array(n);
 const u32 = (n: number) => new Uint32Array(n);
@@ -10,7 +10,7 @@ const u32 = (n: number) => new Uint32Array(n);
  * and denominator counts, or the totals of indicators that break one population down differently.
  */
 class TripleGroups {
-  protected readonly index = new PackedTable();
+  protected readonly index = new BlockedTable();
   protected readonly block = new Column(u32);
   protected readonly kind = new Column(u32);
   protected readonly values = new Column(f64);
@@ -25,7 +25,7 @@ class TripleGroups {
   }
 
   group(k0: number, k1: number, k2: number, k3: number, kind: number, block: number): number {
-    const g = this.index.findOrAdd(k0, k1, k2, k3);
+    const g = this.index.findOrAdd(block, k0, k1, k2, k3);
     if (!this.index.isNew) return g;
     this.block.ensure(g);
     this.kind.ensure(g);

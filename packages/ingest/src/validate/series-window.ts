@@ -1,7 +1,7 @@
 import type { FindingCollector } from '../findings/collector.js';
 import type { CodeInfo, CompiledCatalogue, CompiledIndicator } from './compiled-catalogue.js';
 import { SumGroups } from './dataset-rules.js';
-import { Column, PackedTable } from './packed-table.js';
+import { BlockedTable, Column, PackedTable } from './packed-table.js';
 import { RateGroups, SameTotalGroups } from './rate-groups.js';
 import { SeriesKeys } from './series-keys.js';
 
@@ -45,7 +45,7 @@ export class SeriesWindow implements SeriesTracker {
   readonly keys: SeriesKeys;
   private readonly blocks = new PackedTable();
   private readonly isBlockDone = new Column(u8);
-  private readonly dups = new PackedTable();
+  private readonly dups = new BlockedTable();
   private readonly dupLine = new Column(u32);
   private readonly dupBlock = new Column(u32);
   private readonly sums: SumGroups;
@@ -126,7 +126,7 @@ export class SeriesWindow implements SeriesTracker {
       }
     }
     const ind = r.indicator;
-    const d = this.dups.findOrAdd(at, source | (ind.index << 16), c0 | (c1 << 16), c2);
+    const d = this.dups.findOrAdd(block, at, source | (ind.index << 16), c0 | (c1 << 16), c2);
     if (!this.dups.isNew) {
       if (this.reportsDuplicates)
         this.findings.add('DUPLICATE_KEY', { line: r.line, expected: String(this.dupLine.data[d]) });
