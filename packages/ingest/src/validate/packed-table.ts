@@ -1,136 +1,17 @@
 /** Words per slot: the dense index plus one, then the key's four words, side by side. */
 const STRIDE = 5;
 
-/**
- * An open-addressing table from an exact key of 4 × 32 bits (see series-keys.ts) to a dense
- * index 0, 1, 2 … in insertion order. Keys are compared exactly, never by hash, so a match is
- * always a true match. A slot holds its index and key together (20 bytes), so a probe reads one
- * cache line rather than two: the tables outgrow the caches and most probes miss them. At most
- * half the slots are used, so about 40 bytes per entry, plus 16 for the key by index; typed
- * arrays only.
- */
-export class PackedTable {
-  /** Per slot: index + 1 (0 when empty) and the key. */
-  private slots: Uint32Array;
-  private capacity: number;
-  /** Keys by dense index, so the table can be rebuilt without its slots. */
-  private byIndex: Uint32Array;
-  size = 0;
-  /** Whether the last `findOrAdd` added the key. */
-  isNew = false;
-  /** Reused by `compact`. */
-  private moved = new Int32Array(0);
-
-  constructor(initialSlots = 1 << 12) {
-    this.capacity = initialSlots;
-    this.slots = new Uint32Array(initialSlots * STRIDE);
-    this.byIndex = new Uint32Array(initialSlots * 2);
-  }
-
-  get bytes(): number {
-    return this.slots.byteLength + this.byIndex.byteLength;
-  }
-
-  /** Words are taken as unsigned 32-bit, as the typed array stores them. */
-  findOrAdd(w0: number, w1: number, w2: number, w3: number): number {
-    const k0 = w0 >>> 0;
-    const k1 = w1 >>> 0;
-    const k2 = w2 >>> 0;
-    const k3 = w3 >>> 0;
-    if (this.size * 2 >= this.capacity) this.grow(this.capacity * 2);
-    const mask = this.capacity - 1;
-    const slots = this.slots;
-    let slot = mix(k0, k1, k2, k3) & mask;
-    for (;;) {
-      const at = slot * STRIDE;
-      const stored = slots[at] as number;
-      if (stored === 0) break;
-      if (slots[at + 1] === k0 && slots[at + 2] === k1 && slots[at + 3] === k2 && slots[at + 4] === k3) {
-        this.isNew = false;
-        return stored - 1;
-      }
-      slot = (slot + 1) & mask;
-    }
-    const index = this.size++;
-    this.place(slot, index, k0, k1, k2, k3);
-    if (index * 4 + 4 > this.byIndex.length) {
-      const next = new Uint32Array(this.byIndex.length * 2);
-      next.set(this.byIndex);
-      this.byIndex = next;
-    }
-    const at = index * 4;
-    this.byIndex[at] = k0;
-    this.byIndex[at + 1] = k1;
-    this.byIndex[at + 2] = k2;
-    this.byIndex[at + 3] = k3;
-    this.isNew = true;
-    return index;
-  }
-
-  /** Word `w` of the key at dense index `index`. */
-  keyWord(index: number, w: number): number {
-    return this.byIndex[index * 4 + w] as number;
-  }
-
-  /**
-   * Keeps only the entries `keep` accepts, renumbered densely in their old order; returns the new
-   * index of each old one (-1 when dropped) so the caller can move its columns the same way.
-   * Works in place: a new index is never above the old one, and fresh arrays on every flush
-   * were garbage that V8 collects late (tens of MB of RSS at 1M rows).
-   */
-  compact(keep: (index: number) => boolean): Int32Array {
-    const count = this.size;
-    if (this.moved.length < count) this.moved = new Int32Array(this.byIndex.length / 4);
-    const moved = this.moved;
-    const old = this.byIndex;
-    this.slots.fill(0);
-    this.size = 0;
-    for (let i = 0; i < count; i++) {
-      moved[i] = keep(i)
-        ? this.findOrAdd(old[i * 4] ?? 0, old[i * 4 + 1] ?? 0, old[i * 4 + 2] ?? 0, old[i * 4 + 3] ?? 0)
-        : -1;
-    }
-    return moved.subarray(0, count);
-  }
-
-  private place(slot: number, index: number, k0: number, k1: number, k2: number, k3: number): void {
-    const at = slot * STRIDE;
-    const slots = this.slots;
-    slots[at] = index + 1;
-    slots[at + 1] = k0;
-    slots[at + 2] = k1;
-    slots[at + 3] = k2;
-    slots[at + 4] = k3;
-  }
-
-  private grow(capacity: number): void {
-    const old = this.slots;
-    const oldCapacity = this.capacity;
-    this.capacity = capacity;
-    this.slots = new Uint32Array(capacity * STRIDE);
-    const mask = capacity - 1;
-    for (let s = 0; s < oldCapacity; s++) {
-      const at = s * STRIDE;
-      const stored = old[at] as number;
-      if (stored === 0) continue;
-      const k0 = old[at + 1] as number;
-      const k1 = old[at + 2] as number;
-      const k2 = old[at + 3] as number;
-      const k3 = old[at + 4] as number;
-      let slot = mix(k0, k1, k2, k3) & mask;
-      while ((this.slots[slot * STRIDE] as number) !== 0) slot = (slot + 1) & mask;
-      this.place(slot, stored - 1, k0, k1, k2, k3);
-    }
-  }
-}
-
 /** Slots a block's table starts with, at least and at most. */
 const MIN_BLOCK_SLOTS = 8;
 const MAX_FIRST_SLOTS = 1 << 12;
 
 /**
- * A PackedTable whose entries belong to blocks (series-window.ts: one ref_area, source and
- * period), each block's in its own small open-addressing table within one arena. A key is
+ * A table from an exact key of 4 × 32 bits (see series-keys.ts) to a dense index 0, 1, 2 … in
+ * insertion order, in typed arrays only. Keys are compared exactly, never by hash, so a match is
+ * always a true match; a slot holds its index beside its key (20 bytes), so a probe reads one
+ * cache line, and at most half the slots are used. Entries belong to blocks (series-window.ts:
+ * one ref_area, source and period; a table of one block is a plain hash table), each block's in
+ * its own small open-addressing table within one arena. A key is
  * looked up within its block's table only, so the rows of the few blocks a file is reading at
  * a time probe a few cache lines that stay in the cache, where one table over every block made
  * nearly every probe a miss (over half the window's time at 1M rows). A block's table doubles
@@ -207,7 +88,12 @@ export class BlockedTable {
     return this.byIndex[index * 4 + w] as number;
   }
 
-  /** As `PackedTable.compact`: keeps what `keep` accepts, renumbered in order, and frees the unused space. */
+  /**
+   * Keeps only the entries `keep` accepts, renumbered densely in their old order, and frees the
+   * unused space; returns the new index of each old one (-1 when dropped) so the caller can move
+   * its columns the same way. Works in place: a new index is never above the old one, and fresh
+   * arrays on every flush were garbage that V8 collects late (tens of MB of RSS at 1M rows).
+   */
   compact(keep: (index: number) => boolean): Int32Array {
     const count = this.size;
     if (this.moved.length < count) this.moved = new Int32Array(this.byIndex.length / 4);
@@ -305,7 +191,7 @@ function mix(k0: number, k1: number, k2: number, k3: number): number {
   return h ^ (h >>> 16);
 }
 
-/** A growable column of numbers, indexed like a PackedTable. */
+/** A growable column of numbers, indexed like a BlockedTable. */
 export class Column<T extends Float64Array | Uint32Array | Uint8Array> {
   data: T;
   constructor(private readonly make: (length: number) => T) {
@@ -321,7 +207,7 @@ export class Column<T extends Float64Array | Uint32Array | Uint8Array> {
     this.data = next;
   }
 
-  /** Moves entries as `PackedTable.compact` renumbered them, in place (new ≤ old index). */
+  /** Moves entries as `BlockedTable.compact` renumbered them, in place (new ≤ old index). */
   compact(moved: Int32Array, width = 1): void {
     const data = this.data;
     for (let i = 0; i < moved.length; i++) {

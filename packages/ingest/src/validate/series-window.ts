@@ -1,7 +1,7 @@
 import type { FindingCollector } from '../findings/collector.js';
 import type { CodeInfo, CompiledCatalogue, CompiledIndicator } from './compiled-catalogue.js';
 import { SumGroups } from './dataset-rules.js';
-import { BlockedTable, Column, PackedTable } from './packed-table.js';
+import { BlockedTable, Column } from './packed-table.js';
 import { RateGroups, SameTotalGroups } from './rate-groups.js';
 import { SeriesKeys } from './series-keys.js';
 
@@ -43,7 +43,7 @@ export interface SeriesTracker {
  */
 export class SeriesWindow implements SeriesTracker {
   readonly keys: SeriesKeys;
-  private readonly blocks = new PackedTable();
+  private readonly blocks = new BlockedTable();
   private readonly isBlockDone = new Column(u8);
   private readonly dups = new BlockedTable();
   private readonly dupLine = new Column(u32);
@@ -108,7 +108,7 @@ export class SeriesWindow implements SeriesTracker {
     }
     let block = this.lastBlock;
     if (at !== this.lastBlockAt || source !== this.lastBlockSource) {
-      block = this.blocks.findOrAdd(at, source, 0, 0);
+      block = this.blocks.findOrAdd(0, at, source, 0, 0);
       this.isBlockDone.ensure(block);
       this.lastBlock = block;
       this.lastBlockAt = at;
