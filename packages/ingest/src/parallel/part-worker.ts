@@ -46,6 +46,9 @@ export type PartOutcome =
   | { kind: 'done'; firstLine: number; rows: number; rowCount: number; findings: number }
   | { kind: 'given-up'; reason: string };
 
+/** Sent while the part is checked: the line it starts on (first), then the records in its log after each write. */
+export type PartProgress = { kind: 'first-line'; line: number } | { kind: 'written'; records: number };
+
 const CHUNK = 1 << 16;
 
 /** Keeps the part's findings for its annotated copy and sends each, in order, to the first thread's collector. */
@@ -77,7 +80,12 @@ function leaveToFirstThread(code: string): never {
 async function checkPart(start: PartStart): Promise<PartOutcome> {
   const cat: CompiledCatalogue = { ...start.catalogue, nationalSchemeOf: leaveToFirstThread };
   const firstLine = lineAt(start.path, start.start);
-  const log = new PartLogWriter(openSync(start.logPath, 'w'), (items) => parentPort?.postMessage(items));
+  parentPort?.postMessage({ kind: 'first-line', line: firstLine } satisfies PartProgress);
+  const log = new PartLogWriter(
+    openSync(start.logPath, 'w'),
+    (items) => parentPort?.postMessage(items),
+    (records) => parentPort?.postMessage({ kind: 'written', records } satisfies PartProgress),
+  );
   const findings = new ForwardingCollector(log, start.findingLimit);
   const header = readHeader(start.header.names, new FindingCollector({ write: () => {} }), start.header.line);
   const state: RunState = {

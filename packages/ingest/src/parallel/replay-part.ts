@@ -6,42 +6,58 @@ import { ITEM, type PartItem, RecordBuffer, readRecords, WORDS } from './part-lo
 
 /**
  * Feeds the second part's log into this thread's findings and window, in file order, as if its
- * rows had been read here: findings go to the reports as found there (already on the part's
- * annotated copy), and what the window finds about the part's rows is late (merged into the copy
- * afterwards, after the row's own findings, where a single thread would have put it). Returns
- * false when the findings limit dropped one of the part's findings, whose copy then shows it.
+ * rows had been read here, as far as the log has been written: the part is replayed while the
+ * second thread still checks it. Findings go to the reports as found there (already on the
+ * part's annotated copy), and what the window finds about the part's rows is late (merged into
+ * the copy afterwards, after the row's own findings, where a single thread would have put it).
  */
-export function replayPart(state: RunState, window: SeriesWindow, logPath: string, items: PartItem[]): boolean {
-  const { catalogue: cat, findings } = state;
-  const indicators: CompiledIndicator[] = [];
-  for (const ind of cat.indicators.values()) indicators[ind.index] = ind;
-  const codes: (CodeInfo | undefined)[] = [];
-  for (const info of cat.codes.values()) codes[info.id] = info;
-  const sources: number[] = [0];
-  const row: SeriesRow = {
-    indicator: indicators[0] as CompiledIndicator,
-    area: '',
-    source: '',
-    time: '',
-    codes: ['', '', ''],
-    infos: [undefined, undefined, undefined],
-    value: 0,
-    line: 0,
-  };
-  let isExact = true;
-  let next = 0;
-  const buffer = new RecordBuffer();
-  const fd = openSync(logPath, 'r');
-  try {
-    while (readRecords(fd, buffer) > 0) {
+export class PartReplay {
+  private readonly indicators: CompiledIndicator[] = [];
+  private readonly codes: (CodeInfo | undefined)[] = [];
+  private readonly sources: number[] = [0];
+  private readonly row: SeriesRow;
+  private readonly buffer = new RecordBuffer();
+  private readonly fd: number;
+  /** Records replayed so far, and items taken. */
+  replayed = 0;
+  private nextItem = 0;
+  /** False once the findings limit dropped one of the part's findings, which its copy then shows. */
+  isExact = true;
+
+  constructor(
+    private readonly state: RunState,
+    private readonly window: SeriesWindow,
+    logPath: string,
+  ) {
+    const cat = state.catalogue;
+    for (const ind of cat.indicators.values()) this.indicators[ind.index] = ind;
+    for (const info of cat.codes.values()) this.codes[info.id] = info;
+    this.row = {
+      indicator: this.indicators[0] as CompiledIndicator,
+      area: '',
+      source: '',
+      time: '',
+      codes: ['', '', ''],
+      infos: [undefined, undefined, undefined],
+      value: 0,
+      line: 0,
+    };
+    this.fd = openSync(logPath, 'r');
+  }
+
+  /** Replays the records up to `written` (the log's records so far); `items` holds every item they mark. */
+  replayTo(written: number, items: readonly PartItem[]): void {
+    const { findings } = this.state;
+    const { buffer, row, window, indicators, codes, sources } = this;
+    while (this.replayed < written && readRecords(this.fd, buffer, written - this.replayed) > 0) {
       const { words, values } = buffer;
       for (let r = 0; r < buffer.count; r++) {
         const w = r * WORDS;
         if (words[w] === ITEM) {
-          const item = items[next++] as PartItem;
+          const item = items[this.nextItem++] as PartItem;
           if (item.kind === 'source') sources.push(window.keys.source(item.text));
           else {
-            if (findings.stored >= findings.limit) isExact = false;
+            if (findings.stored >= findings.limit) this.isExact = false;
             findings.add(item.code, item.params);
             findings.beginRow();
           }
@@ -62,9 +78,11 @@ export function replayPart(state: RunState, window: SeriesWindow, logPath: strin
         window.trackKeys(row, words[w + 2] as number, sources[sourceIndicator & 0xffff] as number, c0, c1, c2);
         findings.isLate = false;
       }
+      this.replayed += buffer.count;
     }
-  } finally {
-    closeSync(fd);
   }
-  return isExact;
+
+  close(): void {
+    closeSync(this.fd);
+  }
 }

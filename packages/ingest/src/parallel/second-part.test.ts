@@ -177,6 +177,19 @@ describe('two threads', () => {
     expect(found(two)).toContain('UNKNOWN_CODE@152');
   });
 
+  it('reads the file again on one thread when the worker gives up after part of its log was taken in', async () => {
+    // The first part ends after line 11, so this thread replays the log as the worker writes it,
+    // 8,192 rows at a time; the worker gives up only at the last row (a national code, which this
+    // indicator does not take).
+    const schemes = new Map([['CDS_PHL-NAT', new Set(['CDS_PHL-NAT_A'])]]);
+    const rows = times(30_000, (i) => unique(i, { value: String(i % 997) }));
+    rows[20_000] = unique(20_000, { value: '"1,5"' });
+    rows[29_999] = unique(29_999, { classif1: 'CDS_PHL-NAT_A' });
+    const again = await compare(csv(rows), 12, { nationalSchemes: schemes });
+    expect(again.threads).toBe(1);
+    expect(found(again)).toEqual(['DECIMAL_COMMA@20002', 'SCHEME_NOT_ALLOWED@30001']);
+  });
+
   it('leaves a refusal in the second part to the first thread, which reports it where it is', async () => {
     const text = csv(times(200, (i) => unique(i)));
     const bad = Buffer.concat([Buffer.from(text), Buffer.from([0xe9, 0x0a])]);

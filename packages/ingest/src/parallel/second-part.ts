@@ -8,22 +8,23 @@ import type { RunState } from '../run-state.js';
 import type { CompiledCatalogue } from '../validate/compiled-catalogue.js';
 import { SeriesWindow } from '../validate/series-window.js';
 import type { PartItem } from './part-log.js';
-import type { PartAppend, PartAppended, PartOutcome, PartStart } from './part-worker.js';
-import { replayPart } from './replay-part.js';
+import type { PartAppend, PartAppended, PartOutcome, PartProgress, PartStart } from './part-worker.js';
+import { PartReplay } from './replay-part.js';
 
 export interface ParallelOptions {
   /** Plain text files from this size on are read by two threads (default 24 MB; Infinity: never). */
   minBytes?: number;
-  /** Where the second thread starts: the line after this byte offset (default 40% into the file). */
+  /** Where the second thread starts: the line after this byte offset (default 35% into the file). */
   splitAt?: number;
 }
 
 const DEFAULT_MIN_BYTES = 24 << 20;
 /**
- * The first thread reads this share of the file, then replays the window for the rest (about a
- * fifth of the per-row work), so both threads end about together.
+ * The first thread reads this share of the file, then replays the window for the rest while the
+ * worker still checks it (the window is about two fifths of the per-row work), so both threads
+ * end about together: 0.3 to 0.45 measured alike (docs/benchmarks.md).
  */
-const FIRST_SHARE = 0.4;
+const FIRST_SHARE = 0.35;
 const MAX_PART_FINDINGS = 100_000;
 const isSource = import.meta.url.endsWith('.ts');
 
@@ -55,9 +56,14 @@ await import(${JSON.stringify(worker)});`;
 export class SecondPart implements TextSeam {
   private readonly worker: Worker;
   private readonly items: PartItem[] = [];
-  private readonly outcome: Promise<PartOutcome>;
   private readonly dir = mkdtempSync(join(tmpdir(), 'ilms-part-'));
   private isBegun = false;
+  /** What the worker has told so far: the line its part starts on, the records it has logged, how it ended. */
+  private firstLine: number | undefined;
+  private written = 0;
+  private outcome: PartOutcome | undefined;
+  /** Resolves the wait for the worker's next message. */
+  private wake: (() => void) | undefined;
 
   private constructor(
     private readonly path: string,
@@ -67,13 +73,32 @@ export class SecondPart implements TextSeam {
     // A small young generation keeps the second isolate's share of peak RSS down (docs/benchmarks.md).
     this.worker = new Worker(script, { ...options, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     this.worker.unref();
-    this.outcome = new Promise((resolve) => {
-      this.worker.on('message', (message: PartItem[] | PartOutcome) => {
-        if (Array.isArray(message)) this.items.push(...message);
-        else resolve(message);
-      });
-      this.worker.on('error', (error) => resolve({ kind: 'given-up', reason: String(error) }));
-      this.worker.on('exit', () => resolve({ kind: 'given-up', reason: 'the worker stopped' }));
+    this.worker.on('message', (message: PartItem[] | PartOutcome | PartProgress | PartAppended) => {
+      if (Array.isArray(message)) this.items.push(...message);
+      else if (!('kind' in message)) return;
+      else if (message.kind === 'first-line') this.firstLine = message.line;
+      else if (message.kind === 'written') this.written = message.records;
+      else this.outcome ??= message;
+      this.signal();
+    });
+    this.worker.on('error', (error) => this.end({ kind: 'given-up', reason: String(error) }));
+    this.worker.on('exit', () => this.end({ kind: 'given-up', reason: 'the worker stopped' }));
+  }
+
+  private end(outcome: PartOutcome): void {
+    this.outcome ??= outcome;
+    this.signal();
+  }
+
+  private signal(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  private nextMessage(): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = resolve;
     });
   }
 
@@ -130,26 +155,50 @@ export class SecondPart implements TextSeam {
 
   /**
    * Takes in the second part when this thread stopped exactly where it starts (`nextLine` is
-   * the line of the next record there, undefined when not at a record's start).
+   * the line of the next record there, undefined when not at a record's start), replaying its
+   * log as the worker writes it. Should the worker give up once some of it is taken in, the run
+   * is marked inexact: the file is then read again on one thread (validate-file.ts).
    */
   async merge(state: RunState, nextLine: number | undefined): Promise<boolean> {
+    let replay: PartReplay | undefined;
     try {
       const { findings, validator } = state;
       const window = validator?.window;
       if (nextLine === undefined || !this.isBegun || !validator || !(window instanceof SeriesWindow)) return false;
-      const outcome = await this.outcome;
-      if (outcome.kind !== 'done' || outcome.firstLine !== nextLine) return false;
       // Past the limit the part's copy would show findings the reports leave out: read here instead.
-      if (findings.stored < findings.total || findings.stored + outcome.findings > findings.limit) return false;
-      // The worker copies its part of the annotated copy after this one's while the rows replay here.
-      const appended = state.annotated === undefined ? undefined : this.append(await state.annotated.settle());
-      if (!replayPart(state, window, join(this.dir, 'rows.bin'), this.items)) state.isInexact = true;
-      validator.rows += outcome.rows;
-      state.rowCount += outcome.rowCount;
-      await appended;
-      state.threads = 2;
-      return true;
+      if (findings.stored < findings.total) return false;
+      while (this.firstLine === undefined && this.outcome === undefined) await this.nextMessage();
+      if (this.firstLine !== nextLine) return false;
+      for (;;) {
+        // Read before replaying: once the outcome is in, every record has been written.
+        const outcome = this.outcome;
+        if (outcome !== undefined && outcome.kind !== 'done') {
+          if (replay === undefined) return false;
+          state.isInexact = true;
+          return true;
+        }
+        // The worker copies its part of the annotated copy after this one's while the rest replays here.
+        const appended =
+          outcome === undefined || state.annotated === undefined
+            ? undefined
+            : this.append(await state.annotated.settle());
+        if (this.written > (replay?.replayed ?? 0)) {
+          replay ??= new PartReplay(state, window, join(this.dir, 'rows.bin'));
+          replay.replayTo(this.written, this.items);
+        }
+        if (outcome === undefined) {
+          await this.nextMessage();
+          continue;
+        }
+        await appended;
+        if (replay !== undefined && !replay.isExact) state.isInexact = true;
+        validator.rows += outcome.rows;
+        state.rowCount += outcome.rowCount;
+        state.threads = 2;
+        return true;
+      }
     } finally {
+      replay?.close();
       await this.stop();
     }
   }

@@ -27,22 +27,19 @@ export class BlockedTable {
   private blockSize = new Uint32Array(1 << 10);
   private byIndex = new Uint32Array(1 << 12);
   private blockOf = new Uint32Array(1 << 10);
-  private scratch = new Uint32Array(MIN_BLOCK_SLOTS * STRIDE);
   /** The block whose table was made last: how many entries it has sizes the next one's. */
   private lastNewBlock = -1;
+  /** Blocks by their number in the window, and the last one asked for. */
+  private readonly locals = new Map<number, number>();
+  private lastBlock = -1;
+  private lastLocal = -1;
   size = 0;
   /** Whether the last `findOrAdd` added the key. */
   isNew = false;
   private moved = new Int32Array(0);
 
   get bytes(): number {
-    return (
-      this.arena.byteLength +
-      this.byIndex.byteLength +
-      this.blockOf.byteLength +
-      this.blockBase.byteLength * 3 +
-      this.scratch.byteLength
-    );
+    return this.arena.byteLength + this.byIndex.byteLength + this.blockOf.byteLength + this.blockBase.byteLength * 3;
   }
 
   /** The dense index of the key in `block` (a SeriesWindow block id), added when new. */
@@ -51,10 +48,10 @@ export class BlockedTable {
     const k1 = w1 >>> 0;
     const k2 = w2 >>> 0;
     const k3 = w3 >>> 0;
-    if (block >= this.blockSlots.length) this.growBlocks(block);
-    let slots = this.blockSlots[block] as number;
-    if ((this.blockSize[block] as number) * 2 >= slots) slots = this.growBlock(block, slots);
-    const base = this.blockBase[block] as number;
+    const local = block === this.lastBlock ? this.lastLocal : this.localOf(block);
+    let slots = this.blockSlots[local] as number;
+    if ((this.blockSize[local] as number) * 2 >= slots) slots = this.growBlock(local, slots);
+    const base = this.blockBase[local] as number;
     const mask = slots - 1;
     const arena = this.arena;
     let slot = mix(k0, k1, k2, k3) & mask;
@@ -70,7 +67,7 @@ export class BlockedTable {
     }
     const index = this.size++;
     place(arena, (base + slot) * STRIDE, index, k0, k1, k2, k3);
-    this.blockSize[block] = (this.blockSize[block] as number) + 1;
+    this.blockSize[local] = (this.blockSize[local] as number) + 1;
     if (index * 4 + 4 > this.byIndex.length) this.byIndex = grown(this.byIndex, index * 4 + 4);
     if (index >= this.blockOf.length) this.blockOf = grown(this.blockOf, index + 1);
     const at = index * 4;
@@ -102,6 +99,8 @@ export class BlockedTable {
     const blocks = this.blockOf;
     this.used = 0;
     this.lastNewBlock = -1;
+    this.locals.clear();
+    this.lastBlock = -1;
     this.blockSlots.fill(0);
     this.blockSize.fill(0);
     this.size = 0;
@@ -119,35 +118,49 @@ export class BlockedTable {
     return moved.subarray(0, count);
   }
 
-  private growBlocks(block: number): void {
-    this.blockBase = grown(this.blockBase, block + 1);
-    this.blockSlots = grown(this.blockSlots, block + 1);
-    this.blockSize = grown(this.blockSize, block + 1);
+  /**
+   * The block's own number here: blocks are numbered anew after each `compact`, so the per-block
+   * arrays hold only the blocks with entries, however many blocks the file has.
+   */
+  private localOf(block: number): number {
+    let local = this.locals.get(block);
+    if (local === undefined) {
+      local = this.locals.size;
+      this.locals.set(block, local);
+      if (local >= this.blockSlots.length) {
+        this.blockBase = grown(this.blockBase, local + 1);
+        this.blockSlots = grown(this.blockSlots, local + 1);
+        this.blockSize = grown(this.blockSize, local + 1);
+      }
+    }
+    this.lastBlock = block;
+    this.lastLocal = local;
+    return local;
   }
 
-  /** Gives `block` a table twice as large (or its first), with its entries; returns its slots. */
-  private growBlock(block: number, slots: number): number {
-    const base = this.blockBase[block] as number;
+  /** Gives block `local` a table twice as large (or its first), with its entries; returns its slots. */
+  private growBlock(local: number, slots: number): number {
+    const base = this.blockBase[local] as number;
     let next = slots * 2;
     if (slots === 0) {
       // Blocks of a file tend to be alike: sized for as many entries as the last new block has, it rarely grows.
       const previous = this.lastNewBlock < 0 ? 0 : (this.blockSize[this.lastNewBlock] as number);
       next = MIN_BLOCK_SLOTS;
       while (next < previous * 2 + 2 && next < MAX_FIRST_SLOTS) next *= 2;
-      this.lastNewBlock = block;
+      this.lastNewBlock = local;
     }
-    if (this.scratch.length < slots * STRIDE) this.scratch = new Uint32Array(slots * STRIDE);
-    const scratch = this.scratch;
-    const old = this.arena;
-    for (let i = 0, from = base * STRIDE; i < slots * STRIDE; i++) scratch[i] = old[from + i] as number;
     const isLast = slots > 0 && base + slots === this.used;
     const start = isLast ? base : this.used;
-    if ((start + next) * STRIDE > this.arena.length) this.arena = grown(this.arena, (start + next) * STRIDE);
+    if ((start + next) * STRIDE > this.arena.length) this.arena = grownArena(this.arena, (start + next) * STRIDE);
     const arena = this.arena;
+    // Read from where the entries are: a copy when the new table overlays the old, else in place.
+    const scratch = isLast
+      ? arena.slice(base * STRIDE, (base + slots) * STRIDE)
+      : arena.subarray(base * STRIDE, (base + slots) * STRIDE);
     arena.fill(0, start * STRIDE, (start + next) * STRIDE);
     this.used = start + next;
-    this.blockBase[block] = start;
-    this.blockSlots[block] = next;
+    this.blockBase[local] = start;
+    this.blockSlots[local] = next;
     const mask = next - 1;
     for (let s = 0; s < slots; s++) {
       const from = s * STRIDE;
@@ -171,6 +184,16 @@ function place(slots: Uint32Array, at: number, index: number, k0: number, k1: nu
   slots[at + 2] = k1;
   slots[at + 3] = k2;
   slots[at + 4] = k3;
+}
+
+/**
+ * The arena at least `length` long, with its contents: half as large again each time, as it is
+ * the bulk of the window's memory and doubling left up to half of it unused.
+ */
+function grownArena(arena: Uint32Array<ArrayBuffer>, length: number): Uint32Array<ArrayBuffer> {
+  const next = new Uint32Array(Math.max(length, Math.ceil((arena.length * 1.5) / STRIDE) * STRIDE));
+  next.set(arena);
+  return next;
 }
 
 /** A copy at least `length` long (doubling), with the contents. */
