@@ -25,8 +25,10 @@ export class BlockedTable {
   private blockBase = new Uint32Array(1 << 10);
   private blockSlots = new Uint32Array(1 << 10);
   private blockSize = new Uint32Array(1 << 10);
-  private byIndex = new Uint32Array(1 << 12);
-  private blockOf = new Uint32Array(1 << 10);
+  /** Per block: its id in the window. */
+  private blockId = new Uint32Array(1 << 10);
+  /** Reused by `compact`: the kept entries, six words each (block, new index, key). */
+  private kept = new Uint32Array(0);
   /** The block whose table was made last: how many entries it has sizes the next one's. */
   private lastNewBlock = -1;
   /** Blocks by their number in the window, and the last one asked for. */
@@ -39,7 +41,7 @@ export class BlockedTable {
   private moved = new Int32Array(0);
 
   get bytes(): number {
-    return this.arena.byteLength + this.byIndex.byteLength + this.blockOf.byteLength + this.blockBase.byteLength * 3;
+    return this.arena.byteLength + this.blockBase.byteLength * 4 + this.moved.byteLength + this.kept.byteLength;
   }
 
   /** The dense index of the key in `block` (a SeriesWindow block id), added when new. */
@@ -68,52 +70,71 @@ export class BlockedTable {
     const index = this.size++;
     place(arena, (base + slot) * STRIDE, index, k0, k1, k2, k3);
     this.blockSize[local] = (this.blockSize[local] as number) + 1;
-    if (index * 4 + 4 > this.byIndex.length) this.byIndex = grown(this.byIndex, index * 4 + 4);
-    if (index >= this.blockOf.length) this.blockOf = grown(this.blockOf, index + 1);
-    const at = index * 4;
-    this.byIndex[at] = k0;
-    this.byIndex[at + 1] = k1;
-    this.byIndex[at + 2] = k2;
-    this.byIndex[at + 3] = k3;
-    this.blockOf[index] = block;
     this.isNew = true;
     return index;
   }
 
-  /** Word `w` of the key at dense index `index`. */
-  keyWord(index: number, w: number): number {
-    return this.byIndex[index * 4 + w] as number;
+  /** Puts a key known to be absent, with its index, into its block's table (for `compact`). */
+  private insert(block: number, index: number, k0: number, k1: number, k2: number, k3: number): void {
+    const local = block === this.lastBlock ? this.lastLocal : this.localOf(block);
+    let slots = this.blockSlots[local] as number;
+    if ((this.blockSize[local] as number) * 2 >= slots) slots = this.growBlock(local, slots);
+    const base = this.blockBase[local] as number;
+    const mask = slots - 1;
+    let slot = mix(k0, k1, k2, k3) & mask;
+    while ((this.arena[(base + slot) * STRIDE] as number) !== 0) slot = (slot + 1) & mask;
+    place(this.arena, (base + slot) * STRIDE, index, k0, k1, k2, k3);
+    this.blockSize[local] = (this.blockSize[local] as number) + 1;
   }
 
   /**
    * Keeps only the entries `keep` accepts, renumbered densely in their old order, and frees the
    * unused space; returns the new index of each old one (-1 when dropped) so the caller can move
-   * its columns the same way. Works in place: a new index is never above the old one, and fresh
-   * arrays on every flush were garbage that V8 collects late (tens of MB of RSS at 1M rows).
+   * its columns the same way. The arrays are reused: fresh ones on every flush were garbage that
+   * V8 collects late (tens of MB of RSS at 1M rows).
    */
   compact(keep: (index: number) => boolean): Int32Array {
     const count = this.size;
-    if (this.moved.length < count) this.moved = new Int32Array(this.byIndex.length / 4);
+    if (this.moved.length < count) this.moved = new Int32Array(Math.max(count, this.moved.length * 2));
     const moved = this.moved;
-    const old = this.byIndex;
-    const blocks = this.blockOf;
+    let keptCount = 0;
+    for (let i = 0; i < count; i++) moved[i] = keep(i) ? keptCount++ : -1;
+    // The kept entries, read out of the live blocks' tables (the space a table left when it moved is skipped).
+    if (this.kept.length < keptCount * 6) this.kept = new Uint32Array(keptCount * 6);
+    const kept = this.kept;
+    const arena = this.arena;
+    let n = 0;
+    for (let local = 0; local < this.locals.size; local++) {
+      const base = this.blockBase[local] as number;
+      const slots = this.blockSlots[local] as number;
+      for (let s = 0; s < slots; s++) {
+        const at = (base + s) * STRIDE;
+        const stored = arena[at] as number;
+        if (stored === 0) continue;
+        const to = moved[stored - 1] as number;
+        if (to < 0) continue;
+        kept[n] = this.blockId[local] as number;
+        kept[n + 1] = to;
+        for (let w = 1; w < STRIDE; w++) kept[n + 1 + w] = arena[at + w] as number;
+        n += 6;
+      }
+    }
     this.used = 0;
     this.lastNewBlock = -1;
     this.locals.clear();
     this.lastBlock = -1;
     this.blockSlots.fill(0);
     this.blockSize.fill(0);
-    this.size = 0;
-    for (let i = 0; i < count; i++) {
-      moved[i] = keep(i)
-        ? this.findOrAdd(
-            blocks[i] as number,
-            old[i * 4] ?? 0,
-            old[i * 4 + 1] ?? 0,
-            old[i * 4 + 2] ?? 0,
-            old[i * 4 + 3] ?? 0,
-          )
-        : -1;
+    this.size = keptCount;
+    for (let e = 0; e < n; e += 6) {
+      this.insert(
+        kept[e] as number,
+        kept[e + 1] as number,
+        kept[e + 2] as number,
+        kept[e + 3] as number,
+        kept[e + 4] as number,
+        kept[e + 5] as number,
+      );
     }
     return moved.subarray(0, count);
   }
@@ -131,7 +152,9 @@ export class BlockedTable {
         this.blockBase = grown(this.blockBase, local + 1);
         this.blockSlots = grown(this.blockSlots, local + 1);
         this.blockSize = grown(this.blockSize, local + 1);
+        this.blockId = grown(this.blockId, local + 1);
       }
+      this.blockId[local] = block;
     }
     this.lastBlock = block;
     this.lastLocal = local;
