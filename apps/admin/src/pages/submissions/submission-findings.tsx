@@ -162,10 +162,10 @@ function FindingItems({ items, offset, total }: { items: readonly FindingItem[];
             <td>
               <code>{item.column}</code>
             </td>
-            <td>
+            <td className="value-cell">
               <code className="cell-value">{item.value}</code>
             </td>
-            <td>
+            <td className="value-cell">
               <code className="cell-value">{item.expected}</code>
             </td>
             <td>
