@@ -71,11 +71,23 @@ async function* streamSheetRows(excel: Excel, input: string | Readable, sheet: s
   for await (const worksheet of workbook) {
     const name = (worksheet as unknown as { name?: string }).name ?? '';
     names.push(name);
-    if (sheet !== undefined && name !== sheet) continue;
+    if (sheet !== undefined && name !== sheet) {
+      // Read to its end all the same, so exceljs' parser is not left mid-sheet when this loop
+      // ends: an error it raised after that could no longer be caught here.
+      await drain(worksheet as unknown as AsyncIterable<unknown>);
+      continue;
+    }
     for await (const row of worksheet) yield sheetRow(row as ExcelJS.Row);
     return;
   }
   throw new SheetNotFoundError(sheet, names);
+}
+
+async function drain(rows: AsyncIterable<unknown>): Promise<void> {
+  const iterator = rows[Symbol.asyncIterator]();
+  while (!(await iterator.next()).done) {
+    // Nothing to do with a row of another worksheet.
+  }
 }
 
 async function* readWholeSheet(excel: Excel, path: string, sheet: string | undefined) {
