@@ -32,7 +32,14 @@ interface Outcome {
  * declines) the full checks on the split fields. Each record sits inside other text, as in a
  * reader's buffer, so its bounds are tested too. `window`: the real SeriesWindow instead of a log.
  */
-function check(header: string, records: string[], options: RowCheckOptions, isPlain: boolean, window = false): Outcome {
+function check(
+  header: string,
+  records: string[],
+  options: RowCheckOptions,
+  isPlain: boolean,
+  window = false,
+  delimiter = ',',
+): Outcome {
   const stored: Finding[] = [];
   const findings = new FindingCollector({ write: (f) => stored.push(f) });
   const parsed = readHeader(header.split(','), findings);
@@ -41,13 +48,14 @@ function check(header: string, records: string[], options: RowCheckOptions, isPl
   let taken = 0;
   records.forEach((record, i) => {
     const line = i + 2;
-    const input = `XX,FX:1,${record}\nPHL,FX:1,MNA`;
+    const before = `XX${delimiter}FX:1${delimiter}`;
+    const input = `${before}${record}\nPHL${delimiter}FX:1${delimiter}MNA`;
     findings.beginRow();
-    if (isPlain && validator.validatePlain(input, 8, 8 + record.length, line, ',')) {
+    if (isPlain && validator.validatePlain(input, before.length, before.length + record.length, line, delimiter)) {
       taken++;
       return;
     }
-    const fields = record.split(',');
+    const fields = record.split(delimiter);
     if (fields.length === parsed.names.length && fields.some((f) => f.trim() !== '')) validator.validate(fields, line);
   });
   validator.finish();
@@ -125,7 +133,7 @@ const pools: Record<string, string[]> = {
   comment: ['', '', 'census round', 'ภาษาไทย', 'ພາສາລາວ', 'ភាសាខ្មែរ', 'မြန်မာ', '=SUM(A1)', '@x', 'a'.repeat(40_000)],
 };
 
-function randomRecords(names: string[], count: number, pick: (n: number) => number): string[] {
+function randomRecords(names: string[], count: number, pick: (n: number) => number, delimiter: string): string[] {
   const records: string[] = [];
   for (let i = 0; i < count; i++) {
     const cells = names.map((name) => {
@@ -137,7 +145,7 @@ function randomRecords(names: string[], count: number, pick: (n: number) => numb
     if (pick(50) === 0) cells.pop();
     if (pick(100) === 0) cells.fill('');
     if (pick(10) === 0) cells[names.indexOf('classif1')] = codes[pick(codes.length)] as string;
-    records.push(cells.join(','));
+    records.push(cells.join(delimiter));
   }
   return records;
 }
@@ -162,19 +170,23 @@ describe('PlainRowCheck', () => {
   it('gives exactly the findings and keys of the full checks, and takes most valid rows', () => {
     let taken = 0;
     let total = 0;
-    headers.forEach((header, h) => {
-      optionSets.forEach((options, o) => {
-        const pick = random(1 + h * 31 + o);
-        const records = randomRecords(header.split(','), 400, pick);
-        const full = check(header, records, options, false);
-        const plain = check(header, records, options, true);
-        expect({ header, options, ...plain, taken: 0 }).toEqual({ header, options, ...full, taken: 0 });
-        const windowed = check(header, records, options, true, true);
-        expect(windowed.findings).toEqual(check(header, records, options, false, true).findings);
-        taken += plain.taken;
-        total += records.length;
+    // With `;` and tabs, "1,5" and "1.234.567" are one cell each (errors); with commas, ragged rows.
+    for (const delimiter of [',', ';', '\t']) {
+      headers.forEach((header, h) => {
+        optionSets.forEach((options, o) => {
+          const pick = random(1 + h * 31 + o + delimiter.charCodeAt(0) * 1009);
+          const records = randomRecords(header.split(','), 400, pick, delimiter);
+          const full = check(header, records, options, false, false, delimiter);
+          const plain = check(header, records, options, true, false, delimiter);
+          const label = { header, options, delimiter };
+          expect({ ...label, ...plain, taken: 0 }).toEqual({ ...label, ...full, taken: 0 });
+          const windowed = check(header, records, options, true, true, delimiter);
+          expect(windowed.findings).toEqual(check(header, records, options, false, true, delimiter).findings);
+          taken += plain.taken;
+          total += records.length;
+        });
       });
-    });
+    }
     // The comparison means something only if the plain path took a good share of the rows.
     expect(taken / total).toBeGreaterThan(0.25);
   });
