@@ -96,26 +96,36 @@ export function onRecord(
       }
     }
   }
-  if (findings.rowCodes === '') state.annotated?.cleanRecord(record);
-  else state.annotated?.row(record.text, findings.rowCodes, findings.rowMessages);
+  annotate(state, record);
   return true;
 }
 
 /**
- * Offered each record without quotes before it is split (see `RecordHandler.onPlainRecord`):
- * takes a data row whose checks find nothing from its text alone; anything else is left to
- * `onRecord`, which then reads it exactly as it would have.
+ * The handler's `onPlainRecord` (see RecordHandler), or none when every row must reach the row
+ * hook as fields: takes a data row whose checks find nothing from its text alone; anything else
+ * (the header, blank lines, rows with findings) is left to `onRecord`, which reads it as it
+ * would have. Made once the dialect is known.
  */
-export function onPlainRecord(state: RunState, record: RecordSpan, line: number): boolean {
-  const { validator, findings, dialect } = state;
-  if (validator === undefined || dialect === null || state.options.onRow !== undefined) return false;
-  findings.beginRow();
-  if (!validator.validatePlain(record.input, record.start, record.end, line, dialect.delimiter)) return false;
-  state.rowCount++;
-  // Keys and dataset rules may still find a duplicate of an earlier row.
+export function plainRecordHandler(state: RunState): ((record: RecordSpan, line: number) => boolean) | undefined {
+  const delimiter = state.dialect?.delimiter;
+  if (state.options.onRow !== undefined || delimiter === undefined) return undefined;
+  return (record, line) => {
+    const validator = state.validator;
+    if (validator === undefined) return false;
+    state.findings.beginRow();
+    if (!validator.validatePlain(record.input, record.start, record.end, line, delimiter)) return false;
+    state.rowCount++;
+    // The keys may still find a duplicate of an earlier row.
+    annotate(state, record);
+    return true;
+  };
+}
+
+/** Writes the row to the annotated copy, with the findings raised on it. */
+function annotate(state: RunState, record: RecordSpan): void {
+  const { findings } = state;
   if (findings.rowCodes === '') state.annotated?.cleanRecord(record);
   else state.annotated?.row(record.text, findings.rowCodes, findings.rowMessages);
-  return true;
 }
 
 /** A loop rather than `every`, which cost a closure call per row. */

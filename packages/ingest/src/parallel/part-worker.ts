@@ -6,7 +6,7 @@ import { DelimitedReader, type Dialect } from '../read/delimited-reader.js';
 import { makeDecoder } from '../read/read-text.js';
 import type { TextEncoding } from '../read/sniff.js';
 import { Annotated } from '../report/annotated.js';
-import { drainOutputs, onPlainRecord, onRecord, type RunState } from '../run-state.js';
+import { drainOutputs, onRecord, plainRecordHandler, type RunState } from '../run-state.js';
 import { readHeader } from '../validate/columns.js';
 import type { CompiledCatalogue } from '../validate/compiled-catalogue.js';
 import { type RowCheckOptions, RowValidator } from '../validate/row-validator.js';
@@ -42,9 +42,7 @@ export interface PartAppended {
   error?: string;
 }
 
-export type PartOutcome =
-  | { kind: 'done'; firstLine: number; rows: number; rowCount: number; findings: number }
-  | { kind: 'given-up'; reason: string };
+export type PartOutcome = { kind: 'done'; rows: number; rowCount: number } | { kind: 'given-up'; reason: string };
 
 /** Sent while the part is checked: the line it starts on (first), then the records in its log after each write. */
 export type PartProgress = { kind: 'first-line'; line: number } | { kind: 'written'; records: number };
@@ -113,7 +111,7 @@ async function checkPart(start: PartStart): Promise<PartOutcome> {
     start.dialect,
     {
       onRecord: (fields, line, record, hasInvalidQuotes) => onRecord(state, fields, line, record, hasInvalidQuotes),
-      onPlainRecord: (record, line) => onPlainRecord(state, record, line),
+      onPlainRecord: plainRecordHandler(state),
     },
     firstLine,
   );
@@ -134,10 +132,8 @@ async function checkPart(start: PartStart): Promise<PartOutcome> {
   }
   return {
     kind: 'done',
-    firstLine,
     rows: state.validator?.rows ?? 0,
     rowCount: state.rowCount,
-    findings: findings.total,
   };
 }
 

@@ -51,7 +51,8 @@ await import(${JSON.stringify(worker)});`;
  * checks while this thread reads the first: see docs/benchmarks.md. The worker starts at once
  * (loading the catalogue takes a while) and is told the header when this thread has read it.
  * Anything that would make the result differ from one thread's (a quoted line break across
- * the seam, a refusal, too many findings) ends it and this thread reads on from the seam.
+ * the seam, a refusal, too many findings) ends it: this thread reads on from the seam, or, when
+ * it has already taken in some of the part, the file is read again on one thread.
  */
 export class SecondPart implements TextSeam {
   private readonly worker: Worker;

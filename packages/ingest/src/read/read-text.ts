@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { Annotated } from '../report/annotated.js';
-import { drainOutputs, onPlainRecord, onRecord, type RunState, refuse } from '../run-state.js';
+import { drainOutputs, onRecord, plainRecordHandler, type RunState, refuse } from '../run-state.js';
 import { DelimitedReader, detectDialect } from './delimited-reader.js';
 import {
   describeBinary,
@@ -209,7 +209,7 @@ function startReader(state: RunState, firstText: string): DelimitedReader | unde
   }
   return new DelimitedReader(dialect, {
     onRecord: (fields, line, record, hasInvalidQuotes) => onRecord(state, fields, line, record, hasInvalidQuotes),
-    onPlainRecord: (record, line) => onPlainRecord(state, record, line),
+    onPlainRecord: plainRecordHandler(state),
   });
 }
 

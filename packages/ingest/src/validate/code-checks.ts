@@ -58,13 +58,19 @@ export function checkCode(
   return false;
 }
 
+/** The note codes of a note cell, as written between underscores (none for a blank cell). */
+export function noteCodes(text: string): string[] {
+  const cell = text.trim();
+  return cell === '' ? [] : cell.split('_');
+}
+
 /** Checks each note code against the notes codelist and the column it belongs in. */
 export function checkNotes(ctx: RowContext, c: ColumnMap, fields: string[], line: number): void {
   for (const column of NOTE_COLUMNS) {
     const index = c[column];
-    const cell = index < 0 ? '' : (fields[index] as string).trim();
-    if (cell === '' || cell.length > MAX_CELL_CHARS) continue;
-    for (const note of cell.split('_')) {
+    const cell = index < 0 ? '' : (fields[index] as string);
+    if (cell.length > MAX_CELL_CHARS) continue;
+    for (const note of noteCodes(cell)) {
       const home = ctx.cat.noteColumns.get(note);
       if (home === undefined) ctx.findings.add('UNKNOWN_NOTE', { line, column, value: note });
       else if (home !== column) {

@@ -35,6 +35,8 @@ export class BlockedTable {
   private readonly locals = new Map<number, number>();
   private lastBlock = -1;
   private lastLocal = -1;
+  /** The block `slotOf` probed last. */
+  private probed = 0;
   size = 0;
   /** Whether the last `findOrAdd` added the key. */
   isNew = false;
@@ -50,41 +52,41 @@ export class BlockedTable {
     const k1 = w1 >>> 0;
     const k2 = w2 >>> 0;
     const k3 = w3 >>> 0;
+    const at = this.slotOf(block, k0, k1, k2, k3);
+    const stored = this.arena[at] as number;
+    if (stored !== 0) {
+      this.isNew = false;
+      return stored - 1;
+    }
+    const index = this.size++;
+    this.put(at, index, k0, k1, k2, k3);
+    this.isNew = true;
+    return index;
+  }
+
+  /**
+   * Where the key is in its block's table, or the free slot where it goes (as an arena offset),
+   * the table grown first if it is half full; the block's number here is left in `probed`.
+   */
+  private slotOf(block: number, k0: number, k1: number, k2: number, k3: number): number {
     const local = block === this.lastBlock ? this.lastLocal : this.localOf(block);
+    this.probed = local;
     let slots = this.blockSlots[local] as number;
     if ((this.blockSize[local] as number) * 2 >= slots) slots = this.growBlock(local, slots);
     const base = this.blockBase[local] as number;
     const mask = slots - 1;
     const arena = this.arena;
-    let slot = mix(k0, k1, k2, k3) & mask;
-    for (;;) {
+    for (let slot = mix(k0, k1, k2, k3) & mask; ; slot = (slot + 1) & mask) {
       const at = (base + slot) * STRIDE;
-      const stored = arena[at] as number;
-      if (stored === 0) break;
-      if (arena[at + 1] === k0 && arena[at + 2] === k1 && arena[at + 3] === k2 && arena[at + 4] === k3) {
-        this.isNew = false;
-        return stored - 1;
-      }
-      slot = (slot + 1) & mask;
+      if (arena[at] === 0) return at;
+      if (arena[at + 1] === k0 && arena[at + 2] === k1 && arena[at + 3] === k2 && arena[at + 4] === k3) return at;
     }
-    const index = this.size++;
-    place(arena, (base + slot) * STRIDE, index, k0, k1, k2, k3);
-    this.blockSize[local] = (this.blockSize[local] as number) + 1;
-    this.isNew = true;
-    return index;
   }
 
-  /** Puts a key known to be absent, with its index, into its block's table (for `compact`). */
-  private insert(block: number, index: number, k0: number, k1: number, k2: number, k3: number): void {
-    const local = block === this.lastBlock ? this.lastLocal : this.localOf(block);
-    let slots = this.blockSlots[local] as number;
-    if ((this.blockSize[local] as number) * 2 >= slots) slots = this.growBlock(local, slots);
-    const base = this.blockBase[local] as number;
-    const mask = slots - 1;
-    let slot = mix(k0, k1, k2, k3) & mask;
-    while ((this.arena[(base + slot) * STRIDE] as number) !== 0) slot = (slot + 1) & mask;
-    place(this.arena, (base + slot) * STRIDE, index, k0, k1, k2, k3);
-    this.blockSize[local] = (this.blockSize[local] as number) + 1;
+  /** Fills the free slot `at` (from `slotOf`) with a key and its index. */
+  private put(at: number, index: number, k0: number, k1: number, k2: number, k3: number): void {
+    place(this.arena, at, index, k0, k1, k2, k3);
+    this.blockSize[this.probed] = (this.blockSize[this.probed] as number) + 1;
   }
 
   /**
@@ -127,14 +129,12 @@ export class BlockedTable {
     this.blockSize.fill(0);
     this.size = keptCount;
     for (let e = 0; e < n; e += 6) {
-      this.insert(
-        kept[e] as number,
-        kept[e + 1] as number,
-        kept[e + 2] as number,
-        kept[e + 3] as number,
-        kept[e + 4] as number,
-        kept[e + 5] as number,
-      );
+      const k0 = kept[e + 2] as number;
+      const k1 = kept[e + 3] as number;
+      const k2 = kept[e + 4] as number;
+      const k3 = kept[e + 5] as number;
+      // Kept keys are distinct, so each gets a free slot.
+      this.put(this.slotOf(kept[e] as number, k0, k1, k2, k3), kept[e + 1] as number, k0, k1, k2, k3);
     }
     return moved.subarray(0, count);
   }

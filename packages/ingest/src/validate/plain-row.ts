@@ -1,10 +1,12 @@
 import { MAX_CELL_CHARS } from './cell-checks.js';
+import { noteCodes } from './code-checks.js';
 import type { ColumnMap, Header, LayoutColumn } from './columns.js';
 import type { CodeInfo, CompiledCatalogue, CompiledIndicator } from './compiled-catalogue.js';
 import { parsed, parsedAsFloat, scaled, scaleParsed } from './numbers.js';
 import type { RowCheckOptions } from './row-context.js';
-import { SOURCE, SOURCE_PREFIX, TIME } from './row-patterns.js';
+import { isValidSource, TIME } from './row-patterns.js';
 import type { SeriesRow, SeriesTracker } from './series-window.js';
+import { unitShift } from './value-check.js';
 
 const SLOTS = 1 << 12;
 /** Distinct texts remembered per column; past it, a text is judged each time it is met. */
@@ -190,11 +192,12 @@ export class PlainRowCheck {
   /** Per column: the length of the last row's cell, and where it ended (from the record's start). */
   private readonly lengths: Int32Array;
   private readonly ends: Int32Array;
-  /** Whether the last row was read to its end, so its cells and verdicts are those `found` holds. */
-  private isRead = false;
-  /** The last row's first cells with their delimiters, and how many cells that is (0: none). */
+  /**
+   * The last row's first cells with their delimiters, and how many cells that is: 0 for none,
+   * -1 when the last row was not read to its end (then `found` and `lengths` are partly its).
+   */
   private prefix = '';
-  private prefixFields = 0;
+  private prefixFields = -1;
 
   constructor(
     cat: CompiledCatalogue,
@@ -257,11 +260,8 @@ export class PlainRowCheck {
     const last = this.last;
     // Rows repeat their neighbours' first cells (area, source, indicator …): one comparison of
     // the text those took in the last row stands for reading them again.
-    const wasRead = this.isRead;
     const known = this.prefixFields;
-    // Until this row is read to its end, `found` may hold some of its verdicts: no prefix stands.
-    this.isRead = false;
-    this.prefixFields = 0;
+    this.prefixFields = -1;
     let at = start;
     let i = 0;
     const prefix = this.prefix;
@@ -272,7 +272,7 @@ export class PlainRowCheck {
       i = known;
     }
     /** The first cell unlike the last row's. */
-    let changed = wasRead ? -1 : 0;
+    let changed = known < 0 ? 0 : -1;
     for (; ; i++) {
       // Where the cell ends: at the next delimiter, or at the record's end for the last column.
       let cellEnd = at;
@@ -309,7 +309,6 @@ export class PlainRowCheck {
       if (cellEnd === end) return false;
       at = cellEnd + 1;
     }
-    this.isRead = true;
     const fields = changed < 0 ? last : Math.min(changed, last);
     if (fields !== known)
       this.prefix = fields === 0 ? '' : input.slice(start, start + (ends[fields - 1] as number) + 1);
@@ -386,7 +385,7 @@ export class PlainRowCheck {
     parsed.decimals = this.decimals;
     parsed.isNegative = false;
     const isCount = indicator.kind === 'count';
-    const shift = isCount ? (this.options.unitMultiplier ?? indicator.unitMultiplier) - indicator.unitMultiplier : 0;
+    const shift = unitShift(indicator, this.options);
     const asFloat = parsedAsFloat(shift);
     if (asFloat < indicator.min || (indicator.max !== null && asFloat > indicator.max)) return undefined;
     if (!isCount) return asFloat;
@@ -417,14 +416,12 @@ function isFormulaStart(ch: number): boolean {
 }
 
 function validSource(text: string): string | null {
-  return SOURCE.test(text) && SOURCE_PREFIX.test(text) ? text : null;
+  return isValidSource(text) ? text : null;
 }
 
 /** Whether `checkNotes` and `checkCells` find nothing in this note cell. */
 function areNotesValid(cat: CompiledCatalogue, column: LayoutColumn, text: string): boolean {
   if (text.length > MAX_CELL_CHARS || isFormulaStart(text.charCodeAt(0))) return false;
-  const cell = text.trim();
-  if (cell === '') return true;
-  for (const note of cell.split('_')) if (cat.noteColumns.get(note) !== column) return false;
+  for (const note of noteCodes(text)) if (cat.noteColumns.get(note) !== column) return false;
   return true;
 }

@@ -5,7 +5,7 @@ import type { ColumnMap, Header } from './columns.js';
 import type { CompiledCatalogue, CompiledIndicator } from './compiled-catalogue.js';
 import { PlainRowCheck } from './plain-row.js';
 import type { RowCheckOptions, RowContext } from './row-context.js';
-import { SOURCE, SOURCE_PREFIX, TIME } from './row-patterns.js';
+import { isValidSource, TIME } from './row-patterns.js';
 import { DEFAULT_MAX_TRACKED_KEYS, type SeriesTracker, SeriesWindow } from './series-window.js';
 import { buildValidatedRow, shiftDecimal, type ValidatedRow } from './validated-row.js';
 import { checkedValue, checkValue } from './value-check.js';
@@ -149,7 +149,7 @@ export class RowValidator {
       this.ctx.findings.add('MISSING_SOURCE', { line, column: 'source' });
       return false;
     }
-    if (!SOURCE.test(source) || !SOURCE_PREFIX.test(source)) {
+    if (!isValidSource(source)) {
       if (this.reportsUnknownSource) this.ctx.findings.add('UNKNOWN_SOURCE', { line, column: 'source', value: source });
       return false;
     }
@@ -175,7 +175,6 @@ export class RowValidator {
     );
     if (!this.plain.check(input, start, end, line)) return false;
     this.rows++;
-    this.source = this.ctx.series.source;
     return true;
   }
 

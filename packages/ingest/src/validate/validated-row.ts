@@ -1,4 +1,5 @@
 import type { ObservationRow } from '@ilms/domain';
+import { noteCodes } from './code-checks.js';
 import type { ColumnMap } from './columns.js';
 
 /** What the checks learned about a row beyond its cells. */
@@ -35,8 +36,7 @@ function cellOrNull(index: number, fields: readonly string[]): string | null {
 }
 
 function notes(index: number, fields: readonly string[]): string[] {
-  const text = index < 0 ? '' : (fields[index] as string).trim();
-  return text === '' ? [] : text.split('_');
+  return index < 0 ? [] : noteCodes(fields[index] as string);
 }
 
 /** Builds the row handed to the hook; only called when there is a hook. */

@@ -1,12 +1,22 @@
 import type { CompiledIndicator } from './compiled-catalogue.js';
 import { formatThousandths, parseDecimal, parsedAsFloat, scaled, scaleParsed } from './numbers.js';
-import type { RowContext } from './row-context.js';
+import type { RowCheckOptions, RowContext } from './row-context.js';
 
 /**
  * How the last checked value can be handed on: `shift` is the power of ten that turns it into the
  * stored unit, valid when `isNumber`. Reused for every row, like `parsed` and `scaled`.
  */
 export const checkedValue = { isNumber: false, shift: 0 };
+
+/**
+ * The power of ten that turns a value written in the file's unit into the indicator's stored
+ * unit: counts only (a declared multiplier of persons, 0, against thousands, 3, gives -3).
+ */
+export function unitShift(indicator: CompiledIndicator, options: RowCheckOptions): number {
+  return indicator.kind === 'count'
+    ? (options.unitMultiplier ?? indicator.unitMultiplier) - indicator.unitMultiplier
+    : 0;
+}
 
 /** The value as integer thousandths (counts) or a float (others); NaN when missing; undefined when wrong. */
 export function checkValue(
@@ -48,7 +58,7 @@ export function checkValue(
   if (isMissingStatus) f.add('VALUE_WITH_MISSING_STATUS', { line, column: 'obs_value', value: text, detail: status });
   if (!indicator) return undefined;
   const isCount = indicator.kind === 'count';
-  const shift = isCount ? (ctx.options.unitMultiplier ?? indicator.unitMultiplier) - indicator.unitMultiplier : 0;
+  const shift = unitShift(indicator, ctx.options);
   checkedValue.isNumber = true;
   checkedValue.shift = shift;
   const asFloat = parsedAsFloat(shift);
